@@ -1,0 +1,9 @@
+"""Command-line interface; ``main`` is the console-script entry point.
+
+Importing the command modules registers them on the group.
+"""
+
+from uefacup.cli import replay as _replay  # noqa: F401
+from uefacup.cli.app import main
+
+__all__ = ["main"]

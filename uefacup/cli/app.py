@@ -1,0 +1,65 @@
+"""The ``uefacup`` command group and what every command shares.
+
+Commands live one per module in this package and only parse arguments, call the library and
+render. Errors: any ``UefaCupError`` becomes one line on stderr and exit status 2 (click's own
+usage errors also exit 2); nothing else is caught, so a real bug still shows its traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from uefacup.errors import UefaCupError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DEFAULT_SEASON = "2002-03"
+
+
+class _Group(click.Group):
+    """A group that turns package errors into one clean line instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UefaCupError as exc:
+            click.echo(f"uefacup: error: {exc}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="uefacup")
+def main() -> None:
+    """The 2002-03 UEFA Cup as software: replay it, derive its entry list, draw it, simulate it."""
+
+
+def season_option(func: F) -> F:
+    """``--season NAME|PATH``: an embedded season by name, or a season folder on disk."""
+    return click.option(
+        "--season",
+        "season",
+        default=DEFAULT_SEASON,
+        show_default=True,
+        metavar="NAME|PATH",
+        help="Embedded season name (e.g. 2002-03) or path to a season folder.",
+    )(func)
+
+
+def format_option(*choices: str) -> Callable[[F], F]:
+    """``--format``, defaulting to the first choice."""
+
+    def decorate(func: F) -> F:
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(choices),
+            default=choices[0],
+            show_default=True,
+            help="Output format.",
+        )(func)
+
+    return decorate

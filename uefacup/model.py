@@ -1,0 +1,338 @@
+"""Domain types shared by every layer: rules, draws, simulation, I/O and reports.
+
+Everything here is a frozen value. Clubs are referred to by their canonical English name (a
+plain ``str``) wherever a match, tie or draw mentions them, so that data files, JSON output and
+the library all speak the same identifiers and nothing needs object identity to compare.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Round(StrEnum):
+    """A round of the competition; the value is the key used in the CLI, JSON and data files."""
+
+    QUALIFYING = "qualifying"
+    FIRST = "first"
+    SECOND = "second"
+    THIRD = "third"
+    FOURTH = "fourth"
+    QUARTER_FINAL = "quarter-final"
+    SEMI_FINAL = "semi-final"
+    FINAL = "final"
+
+    @property
+    def title(self) -> str:
+        """Human title as printed in reports ("Quarter-finals")."""
+        return _ROUND_TITLES[self]
+
+    @property
+    def order(self) -> int:
+        """Position in the season, qualifying round = 0; rounds sort by this, never by name."""
+        return list(Round).index(self)
+
+    @property
+    def is_proper(self) -> bool:
+        """True from the first round on: the seeds' statistics count only these rounds."""
+        return self is not Round.QUALIFYING
+
+    def next(self) -> Round | None:
+        """The round the winners of this one go on to, None after the final."""
+        rounds = list(Round)
+        i = rounds.index(self)
+        return rounds[i + 1] if i + 1 < len(rounds) else None
+
+
+_ROUND_TITLES = {
+    Round.QUALIFYING: "Qualifying round",
+    Round.FIRST: "First round",
+    Round.SECOND: "Second round",
+    Round.THIRD: "Third round",
+    Round.FOURTH: "Fourth round",
+    Round.QUARTER_FINAL: "Quarter-finals",
+    Round.SEMI_FINAL: "Semi-finals",
+    Round.FINAL: "Final",
+}
+
+
+class DecidedBy(StrEnum):
+    """How a tie was won; the values are the stable JSON vocabulary."""
+
+    AGGREGATE = "aggregate"
+    """More goals over the two legs (90 minutes each)."""
+    AWAY_GOALS = "away_goals"
+    """Aggregate level after 180 minutes; more goals scored away from home."""
+    EXTRA_TIME = "extra_time"
+    """Level after the legs; more goals in (full) extra time decided it."""
+    AWAY_GOALS_EXTRA_TIME = "away_goals_extra_time"
+    """Level again after extra time, but the visitors scored there: their goals count double."""
+    PENALTIES = "penalties"
+    """Level after everything the rules allow: a shoot-out decided it."""
+    SILVER_GOAL = "silver_goal"
+    """Extra time under the silver-goal rule: a side led at the end of a 15-minute half."""
+    GOLDEN_GOAL = "golden_goal"
+    """Extra time under the golden-goal rule: the first goal ended the match."""
+    SCORE = "score"
+    """A one-match tie won inside 90 minutes."""
+
+    @property
+    def after_extra_time(self) -> bool:
+        """True when the decisive step came in or after extra time."""
+        return self in _AFTER_ET
+
+
+_AFTER_ET = frozenset(
+    {
+        DecidedBy.EXTRA_TIME,
+        DecidedBy.AWAY_GOALS_EXTRA_TIME,
+        DecidedBy.PENALTIES,
+        DecidedBy.SILVER_GOAL,
+        DecidedBy.GOLDEN_GOAL,
+    }
+)
+
+
+class ExtraTime(StrEnum):
+    """What a season's rules do when a tie is still level at the end of normal time."""
+
+    NONE = "none"
+    """No extra time: straight to penalties (or a replay, which this package does not model)."""
+    FULL = "full"
+    """Two full halves of 15 minutes are always played out."""
+    SILVER_GOAL = "silver_goal"
+    """A side leading at the end of either 15-minute half wins."""
+    GOLDEN_GOAL = "golden_goal"
+    """The first goal in extra time wins at once."""
+
+
+class Label(StrEnum):
+    """How a club earned the berth of its starting round (the seeds' labels)."""
+
+    TH = "TH"
+    CW = "CW"
+    CR = "CR"
+    LC = "LC"
+    FIRST = "1st"
+    SECOND = "2nd"
+    THIRD = "3rd"
+    FOURTH = "4th"
+    FIFTH = "5th"
+    SIXTH = "6th"
+    SEVENTH = "7th"
+    FP = "FP"
+    UIC = "UIC"
+    UCL_Q3 = "UCL Q3"
+    UCL_GS1 = "UCL GS1"
+
+    @classmethod
+    def league(cls, position: int) -> Label:
+        """The label of a league position (1 -> "1st"); ValueError past 7th."""
+        return cls(_ORDINALS[position])
+
+    @property
+    def league_position(self) -> int | None:
+        """1..7 for a league label, None for any other way in."""
+        for pos, text in _ORDINALS.items():
+            if text == self.value:
+                return pos
+        return None
+
+
+_ORDINALS = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 5: "5th", 6: "6th", 7: "7th"}
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """Goals of the home and away side of one match, at one moment of it."""
+
+    home: int
+    away: int
+
+    def __post_init__(self) -> None:
+        if self.home < 0 or self.away < 0:
+            raise ValueError(f"a score cannot be negative: {self.home}-{self.away}")
+
+    def __str__(self) -> str:
+        return f"{self.home}-{self.away}"
+
+    @property
+    def level(self) -> bool:
+        return self.home == self.away
+
+    def reversed(self) -> Score:
+        """The same score seen from the other side."""
+        return Score(self.away, self.home)
+
+
+@dataclass(frozen=True, slots=True)
+class Leg:
+    """One match of a tie.
+
+    ``regular`` is the score after 90 minutes. ``after_extra_time`` is the cumulative score at
+    the end of extra time (it includes the 90 minutes), set only where extra time was played.
+    ``extra_time_half`` is the cumulative score after the first 15 minutes of extra time; it is
+    needed only to tell which half a silver goal came in and may be absent elsewhere.
+    """
+
+    home: str
+    away: str
+    regular: Score
+    after_extra_time: Score | None = None
+    extra_time_half: Score | None = None
+    penalties: Score | None = None
+    date: dt.date | None = None
+    venue: str | None = None
+    neutral: bool = False
+
+    @property
+    def final(self) -> Score:
+        """The score when play ended (extra-time goals included)."""
+        return self.after_extra_time if self.after_extra_time is not None else self.regular
+
+    @property
+    def extra_time_played(self) -> bool:
+        return self.after_extra_time is not None
+
+    def goals_for(self, club: str) -> int:
+        """Goals ``club`` scored in this leg, extra time included."""
+        if club == self.home:
+            return self.final.home
+        if club == self.away:
+            return self.final.away
+        raise KeyError(club)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """How a tie is decided in one round of one season; data, so other seasons can differ."""
+
+    legs: int = 2
+    away_goals: bool = True
+    away_goals_in_extra_time: bool = True
+    extra_time: ExtraTime = ExtraTime.FULL
+    extra_time_minutes: int = 30
+    penalties: bool = True
+
+    def __post_init__(self) -> None:
+        if self.legs not in (1, 2):
+            raise ValueError(f"a tie has one or two legs, not {self.legs}")
+
+
+@dataclass(frozen=True, slots=True)
+class Tie:
+    """Two clubs in a round; ``legs`` in the order they were played.
+
+    ``number`` is the tie's position within its round in the source list (1-based) and makes
+    every error message point at one line a person can find.
+    """
+
+    round: Round
+    number: int
+    legs: tuple[Leg, ...]
+
+    @property
+    def first(self) -> str:
+        """The club at home in the first leg (the first club drawn)."""
+        return self.legs[0].home
+
+    @property
+    def second(self) -> str:
+        return self.legs[0].away
+
+    @property
+    def clubs(self) -> tuple[str, str]:
+        return (self.first, self.second)
+
+    def describe(self) -> str:
+        """Short name for error messages: "qualifying tie 3 (Atyrau v Matador Púchov)"."""
+        return f"{self.round.value} tie {self.number} ({self.first} v {self.second})"
+
+
+@dataclass(frozen=True, slots=True)
+class TieOutcome:
+    """Who went through and why; ``aggregate`` is (first club, second club) incl. extra time."""
+
+    winner: str
+    loser: str
+    decided_by: DecidedBy
+    aggregate: tuple[int, int]
+    penalties: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Association:
+    """A national association as ranked for the season (rank None: outside the ranking)."""
+
+    name: str
+    rank: int | None
+    coefficient: float | None
+    berths: int
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Club:
+    """An entrant of the season."""
+
+    name: str
+    association: str
+    round: Round
+    label: Label
+    coefficient: float | None = None
+    coefficient_source: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Scorer:
+    """A line of the season's top-scorer table."""
+
+    player: str
+    nationality: str
+    club: str
+    goals: int
+    minutes: int
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleEntry:
+    """When a round was drawn and played (dates as the season file gives them)."""
+
+    round: Round
+    draw_date: dt.date | None
+    draw_place: str
+    leg_dates: tuple[dt.date, ...]
+
+
+@dataclass(frozen=True)
+class Season:
+    """A whole season as data: the input of replay, check-sources, draws and simulation."""
+
+    key: str
+    title: str
+    associations: tuple[Association, ...]
+    clubs: tuple[Club, ...]
+    ties: tuple[Tie, ...]
+    rules: dict[Round, RuleSet]
+    schedule: tuple[ScheduleEntry, ...] = ()
+    attendance: int | None = None
+    scorers: tuple[Scorer, ...] = ()
+    final_venue: str = ""
+    notes: str = ""
+    facts: dict[str, object] = field(default_factory=dict)
+
+    def club(self, name: str) -> Club:
+        """The club of that canonical name; KeyError where the season has none."""
+        for club in self.clubs:
+            if club.name == name:
+                return club
+        raise KeyError(name)
+
+    def ties_of(self, round_: Round) -> tuple[Tie, ...]:
+        return tuple(t for t in self.ties if t.round is round_)
+
+    def rules_for(self, round_: Round) -> RuleSet:
+        return self.rules[round_]

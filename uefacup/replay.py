@@ -1,0 +1,95 @@
+"""Replaying a recorded season: every tie resolved by the season's own rules, plus statistics.
+
+Pure: it takes a loaded ``Season`` and returns values; rendering lives in ``uefacup.report``.
+Winners are never read from the data, they are computed from the leg scores, so a replay is
+also a check that the recorded season is consistent with its rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from uefacup.errors import SeasonError
+from uefacup.model import Round, Scorer, Season, Tie, TieOutcome
+from uefacup.rules.ties import resolve_tie
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedTie:
+    tie: Tie
+    outcome: TieOutcome
+
+
+@dataclass(frozen=True, slots=True)
+class RoundReplay:
+    round: Round
+    ties: tuple[ResolvedTie, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MatchStats:
+    """Counts over a set of matches; goals include extra time, never shoot-outs."""
+
+    matches: int
+    goals: int
+
+    @property
+    def goals_per_match(self) -> float:
+        return self.goals / self.matches if self.matches else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class SeasonReplay:
+    season: Season
+    rounds: tuple[RoundReplay, ...]
+    champion: str
+    runner_up: str
+    proper: MatchStats
+    qualifying: MatchStats
+    top_scorers: tuple[Scorer, ...]
+
+    @property
+    def final(self) -> ResolvedTie:
+        return self.rounds[-1].ties[0]
+
+
+def replay(season: Season) -> SeasonReplay:
+    """Resolve every tie of ``season`` in round order and gather the season's statistics.
+
+    The statistics follow the seeds: the competition proper (first round on) is counted on its
+    own, and the qualifying round is summarised separately.
+    """
+    rounds: list[RoundReplay] = []
+    for round_ in Round:
+        ties = season.ties_of(round_)
+        if ties:
+            resolved = tuple(ResolvedTie(t, resolve_tie(t.legs, season.rules_for(round_)))
+                             for t in ties)
+            rounds.append(RoundReplay(round_, resolved))
+    if not rounds or rounds[-1].round is not Round.FINAL or len(rounds[-1].ties) != 1:
+        raise SeasonError(f"season {season.key}: no single final to replay")
+    final = rounds[-1].ties[0].outcome
+    return SeasonReplay(
+        season=season,
+        rounds=tuple(rounds),
+        champion=final.winner,
+        runner_up=final.loser,
+        proper=_stats(t for t in season.ties if t.round.is_proper),
+        qualifying=_stats(t for t in season.ties if not t.round.is_proper),
+        top_scorers=rank_scorers(season.scorers),
+    )
+
+
+def rank_scorers(scorers: tuple[Scorer, ...]) -> tuple[Scorer, ...]:
+    """Most goals first; among equals, fewer minutes played first (the seeds' ordering)."""
+    return tuple(sorted(scorers, key=lambda s: (-s.goals, s.minutes, s.player)))
+
+
+def _stats(ties: Iterable[Tie]) -> MatchStats:
+    matches = goals = 0
+    for tie in ties:
+        for leg in tie.legs:
+            matches += 1
+            goals += leg.final.home + leg.final.away
+    return MatchStats(matches, goals)

@@ -1,0 +1,186 @@
+"""Rendering a ``SeasonReplay``: a JSON document with stable keys, and text for people.
+
+Text uses rich tables on a terminal and plain aligned lines when piped, so that ``grep`` and
+``diff`` on the output work and a terminal user still gets a readable table.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from uefacup.model import DecidedBy, Leg, Scorer
+from uefacup.replay import ResolvedTie, SeasonReplay
+
+JSON_SCHEMA_VERSION = 1
+
+_HOW = {
+    DecidedBy.AGGREGATE: "on aggregate",
+    DecidedBy.AWAY_GOALS: "on away goals",
+    DecidedBy.EXTRA_TIME: "after extra time",
+    DecidedBy.AWAY_GOALS_EXTRA_TIME: "on away goals after extra time",
+    DecidedBy.PENALTIES: "on penalties",
+    DecidedBy.SILVER_GOAL: "by a silver goal in extra time",
+    DecidedBy.GOLDEN_GOAL: "by a golden goal in extra time",
+    DecidedBy.SCORE: "in normal time",
+}
+
+
+def how(decided_by: DecidedBy) -> str:
+    """Words for a ``DecidedBy`` as a sentence ends ("Porto won ... on penalties")."""
+    return _HOW[decided_by]
+
+
+def replay_to_dict(rep: SeasonReplay) -> dict[str, Any]:
+    """The replay as JSON-ready data; the keys are documented in the README and never renamed."""
+    stats = rep.proper
+    return {
+        "schema": JSON_SCHEMA_VERSION,
+        "season": rep.season.key,
+        "rounds": [
+            {
+                "key": r.round.value,
+                "name": r.round.title,
+                "ties": [_tie_dict(t) for t in r.ties],
+            }
+            for r in rep.rounds
+        ],
+        "champion": rep.champion,
+        "runner_up": rep.runner_up,
+        "final": {
+            "venue": rep.season.final_venue,
+            "date": _iso(rep.final.tie.legs[0]),
+        },
+        "stats": {
+            "matches": stats.matches,
+            "goals": stats.goals,
+            "goals_per_match": round(stats.goals_per_match, 2),
+            "attendance": rep.season.attendance,
+            "top_scorers": [
+                {"player": s.player, "nationality": s.nationality or None, "club": s.club,
+                 "goals": s.goals, "minutes": s.minutes}
+                for s in rep.top_scorers
+            ],
+            "qualifying": {
+                "matches": rep.qualifying.matches,
+                "goals": rep.qualifying.goals,
+                "goals_per_match": round(rep.qualifying.goals_per_match, 2),
+            },
+        },
+    }
+
+
+def _iso(leg: Leg) -> str | None:
+    return leg.date.isoformat() if leg.date else None
+
+
+def _tie_dict(rt: ResolvedTie) -> dict[str, Any]:
+    out = rt.outcome
+    return {
+        "legs": [
+            {
+                "home": leg.home,
+                "away": leg.away,
+                "home_goals": leg.final.home,
+                "away_goals": leg.final.away,
+                "extra_time": leg.extra_time_played,
+                "penalties": [leg.penalties.home, leg.penalties.away] if leg.penalties else None,
+                "date": _iso(leg),
+            }
+            for leg in rt.tie.legs
+        ],
+        "aggregate": list(out.aggregate),
+        "winner": out.winner,
+        "loser": out.loser,
+        "decided_by": out.decided_by.value,
+    }
+
+
+def _leg_text(leg: Leg) -> str:
+    text = f"{leg.home} {leg.final.home}-{leg.final.away} {leg.away}"
+    if leg.extra_time_played:
+        text += f" (a.e.t., {leg.regular} after 90')"
+    if leg.penalties:
+        text += f", {leg.penalties} pens"
+    return text
+
+
+def _result_text(rt: ResolvedTie) -> str:
+    a, b = rt.outcome.aggregate
+    agg = f"{a}-{b} agg" if len(rt.tie.legs) > 1 else f"{a}-{b}"
+    return f"{agg}; {rt.outcome.winner} {how(rt.outcome.decided_by)}"
+
+
+def render_replay(rep: SeasonReplay, console: Console) -> None:
+    """Every round, the final, then the statistics; rich tables only on a terminal."""
+    rich = console.is_terminal
+    header = f"{rep.season.title}: replayed from the season's data"
+    console.print(f"[bold]{header}[/bold]" if rich else header)
+    for r in rep.rounds:
+        title = f"{r.round.title} ({len(r.ties)} tie{'s' if len(r.ties) != 1 else ''})"
+        if rich:
+            table = Table(title=title, title_justify="left", show_lines=False)
+            for col in ("#", "First leg", "Second leg", "Result"):
+                table.add_column(col)
+            for rt in r.ties:
+                legs = [_leg_text(leg) for leg in rt.tie.legs] + [""]
+                table.add_row(str(rt.tie.number), legs[0], legs[1], _result_text(rt))
+            console.print(table)
+        else:
+            console.print(f"\n== {title} ==")
+            for rt in r.ties:
+                legs = " | ".join(_leg_text(leg) for leg in rt.tie.legs)
+                console.print(f"{rt.tie.number:>3}. {legs} => {_result_text(rt)}", soft_wrap=True)
+    final = rep.final
+    leg = final.tie.legs[0]
+    when = leg.date.strftime("%d %B %Y") if leg.date else ""
+    summary = (
+        f"Final, {rep.season.final_venue}, {when}: {_leg_text(leg)}. "
+        f"{rep.champion} beat {rep.runner_up} {how(final.outcome.decided_by)}."
+    )
+    console.print()
+    console.print(f"[bold]{summary}[/bold]" if rich else summary, soft_wrap=True)
+    _render_stats(rep, console, rich)
+
+
+def _render_stats(rep: SeasonReplay, console: Console, rich: bool) -> None:
+    p, q = rep.proper, rep.qualifying
+    att = f"{rep.season.attendance:,}" if rep.season.attendance is not None else "unknown"
+    lines = [
+        "Statistics (competition proper, first round to final):",
+        f"  matches {p.matches}, goals {p.goals}, goals per match {p.goals_per_match:.2f}, "
+        f"attendance {att}",
+        f"Qualifying round: matches {q.matches}, goals {q.goals}, "
+        f"goals per match {q.goals_per_match:.2f}",
+    ]
+    console.print()
+    for line in lines:
+        console.print(line, soft_wrap=True)
+    if rich:
+        table = Table(title="Top scorers", title_justify="left")
+        for col in ("Rank", "Player", "Club", "Goals", "Minutes"):
+            table.add_column(col)
+        for rank, s in _ranked(rep):
+            table.add_row(str(rank), s.player, s.club, str(s.goals), f"{s.minutes:,}")
+        console.print(table)
+    else:
+        console.print("Top scorers (goals, then fewer minutes):")
+        for rank, s in _ranked(rep):
+            console.print(f"  {rank:>2}. {s.player} ({s.club}) {s.goals} goals, "
+                          f"{s.minutes} min", soft_wrap=True)
+
+
+def _ranked(rep: SeasonReplay) -> list[tuple[int, Scorer]]:
+    """Competition ranking (1, 2, 2, 4) on goals and minutes together."""
+    out: list[tuple[int, Scorer]] = []
+    prev: tuple[int, int] | None = None
+    rank = 0
+    for i, s in enumerate(rep.top_scorers, start=1):
+        key = (s.goals, s.minutes)
+        if key != prev:
+            rank = i
+        prev = key
+        out.append((rank, s))
+    return out
