@@ -25,7 +25,7 @@ class Round(StrEnum):
     FINAL = "final"
 
     @property
-    def title(self) -> str:
+    def heading(self) -> str:
         """Human title as printed in reports ("Quarter-finals")."""
         return _ROUND_TITLES[self]
 

@@ -64,8 +64,9 @@ def replay(season: Season) -> SeasonReplay:
     for round_ in Round:
         ties = season.ties_of(round_)
         if ties:
-            resolved = tuple(ResolvedTie(t, resolve_tie(t.legs, season.rules_for(round_)))
-                             for t in ties)
+            resolved = tuple(
+                ResolvedTie(t, resolve_tie(t.legs, season.rules_for(round_))) for t in ties
+            )
             rounds.append(RoundReplay(round_, resolved))
     if not rounds or rounds[-1].round is not Round.FINAL or len(rounds[-1].ties) != 1:
         raise SeasonError(f"season {season.key}: no single final to replay")

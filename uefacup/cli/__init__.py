@@ -3,6 +3,7 @@
 Importing the command modules registers them on the group.
 """
 
+from uefacup.cli import check_sources as _check_sources  # noqa: F401
 from uefacup.cli import replay as _replay  # noqa: F401
 from uefacup.cli.app import main
 

@@ -101,8 +101,15 @@ def load_season_with_aliases(name_or_path: str | Path = "2002-03") -> LoadedSeas
     for alias in aliases:
         by_club[alias.club].append(alias.alias)
     clubs = tuple(
-        Club(c.name, c.association, c.round, c.label, c.coefficient, c.coefficient_source,
-             tuple(by_club.get(c.name, ())))
+        Club(
+            c.name,
+            c.association,
+            c.round,
+            c.label,
+            c.coefficient,
+            c.coefficient_source,
+            tuple(by_club.get(c.name, ())),
+        )
         for c in clubs
     )
     final = meta.get("final", {})
@@ -192,7 +199,9 @@ def _clubs(folder: Path, associations: set[str], problems: Problems) -> tuple[Cl
             problems.add(row.where, f"club {name!r} listed twice")
         seen.add(name)
         if row.get("association") not in associations:
-            problems.add(row.where, f"club {name!r}: unknown association {row.get('association')!r}")
+            problems.add(
+                row.where, f"club {name!r}: unknown association {row.get('association')!r}"
+            )
             continue
         try:
             round_ = Round(row.get("round"))
@@ -201,8 +210,9 @@ def _clubs(folder: Path, associations: set[str], problems: Problems) -> tuple[Cl
         except ValueError as exc:
             problems.add(row.where, f"club {name!r}: {exc}")
             continue
-        out.append(Club(name, row.get("association"), round_, label, coeff,
-                        row.get("coefficient_source")))
+        out.append(
+            Club(name, row.get("association"), round_, label, coeff, row.get("coefficient_source"))
+        )
     return tuple(out)
 
 
@@ -212,11 +222,13 @@ def _aliases(
     aliases: list[Alias] = []
     for row in read_rows(folder / "aliases.csv", ("club", "alias", "language", "city"), problems):
         if row.get("club") not in clubs:
-            problems.add(row.where, f"alias {row.get('alias')!r} for unknown club "
-                                    f"{row.get('club')!r}")
+            problems.add(
+                row.where, f"alias {row.get('alias')!r} for unknown club {row.get('club')!r}"
+            )
             continue
-        aliases.append(Alias(row.get("club"), row.get("alias"), row.get("language"),
-                             row.get("city")))
+        aliases.append(
+            Alias(row.get("club"), row.get("alias"), row.get("language"), row.get("city"))
+        )
     assoc_aliases: list[tuple[str, str]] = []
     for row in read_rows(folder / "association_aliases.csv", ("association", "alias"), problems):
         if row.get("association") not in associations:
@@ -245,7 +257,9 @@ def _ties(
             continue
         grouped[(round_, number)].append((leg_no, leg, row))
     ties: list[Tie] = []
-    for (round_, number), legs in sorted(grouped.items(), key=lambda kv: (kv[0][0].order, kv[0][1])):
+    for (round_, number), legs in sorted(
+        grouped.items(), key=lambda kv: (kv[0][0].order, kv[0][1])
+    ):
         legs.sort(key=lambda item: item[0])
         numbers = [n for n, _, _ in legs]
         where = legs[0][2].where
@@ -294,8 +308,9 @@ def _scorers(folder: Path, clubs: set[str], problems: Problems) -> tuple[Scorer,
         except ValueError as exc:
             problems.add(row.where, str(exc))
             continue
-        out.append(Scorer(row.get("player"), row.get("nationality"), row.get("club"), goals,
-                          minutes))
+        out.append(
+            Scorer(row.get("player"), row.get("nationality"), row.get("club"), goals, minutes)
+        )
     return tuple(out)
 
 
@@ -303,12 +318,14 @@ def _schedule(meta: dict[str, Any], problems: Problems) -> tuple[ScheduleEntry, 
     out: list[ScheduleEntry] = []
     for i, entry in enumerate(meta.get("schedule", []), start=1):
         try:
-            out.append(ScheduleEntry(
-                Round(entry["round"]),
-                entry.get("draw_date"),
-                str(entry.get("draw_place", "")),
-                tuple(d for d in entry.get("legs", []) if isinstance(d, dt.date)),
-            ))
+            out.append(
+                ScheduleEntry(
+                    Round(entry["round"]),
+                    entry.get("draw_date"),
+                    str(entry.get("draw_place", "")),
+                    tuple(d for d in entry.get("legs", []) if isinstance(d, dt.date)),
+                )
+            )
         except (KeyError, ValueError) as exc:
             problems.add(f"season.toml [[schedule]] #{i}", f"bad entry ({exc})")
     return tuple(out)

@@ -42,7 +42,7 @@ def replay_to_dict(rep: SeasonReplay) -> dict[str, Any]:
         "rounds": [
             {
                 "key": r.round.value,
-                "name": r.round.title,
+                "name": r.round.heading,
                 "ties": [_tie_dict(t) for t in r.ties],
             }
             for r in rep.rounds
@@ -59,8 +59,13 @@ def replay_to_dict(rep: SeasonReplay) -> dict[str, Any]:
             "goals_per_match": round(stats.goals_per_match, 2),
             "attendance": rep.season.attendance,
             "top_scorers": [
-                {"player": s.player, "nationality": s.nationality or None, "club": s.club,
-                 "goals": s.goals, "minutes": s.minutes}
+                {
+                    "player": s.player,
+                    "nationality": s.nationality or None,
+                    "club": s.club,
+                    "goals": s.goals,
+                    "minutes": s.minutes,
+                }
                 for s in rep.top_scorers
             ],
             "qualifying": {
@@ -119,7 +124,7 @@ def render_replay(rep: SeasonReplay, console: Console) -> None:
     header = f"{rep.season.title}: replayed from the season's data"
     console.print(f"[bold]{header}[/bold]" if rich else header)
     for r in rep.rounds:
-        title = f"{r.round.title} ({len(r.ties)} tie{'s' if len(r.ties) != 1 else ''})"
+        title = f"{r.round.heading} ({len(r.ties)} tie{'s' if len(r.ties) != 1 else ''})"
         if rich:
             table = Table(title=title, title_justify="left", show_lines=False)
             for col in ("#", "First leg", "Second leg", "Result"):
@@ -131,8 +136,8 @@ def render_replay(rep: SeasonReplay, console: Console) -> None:
         else:
             console.print(f"\n== {title} ==")
             for rt in r.ties:
-                legs = " | ".join(_leg_text(leg) for leg in rt.tie.legs)
-                console.print(f"{rt.tie.number:>3}. {legs} => {_result_text(rt)}", soft_wrap=True)
+                line = " | ".join(_leg_text(leg) for leg in rt.tie.legs)
+                console.print(f"{rt.tie.number:>3}. {line} => {_result_text(rt)}", soft_wrap=True)
     final = rep.final
     leg = final.tie.legs[0]
     when = leg.date.strftime("%d %B %Y") if leg.date else ""
@@ -168,8 +173,10 @@ def _render_stats(rep: SeasonReplay, console: Console, rich: bool) -> None:
     else:
         console.print("Top scorers (goals, then fewer minutes):")
         for rank, s in _ranked(rep):
-            console.print(f"  {rank:>2}. {s.player} ({s.club}) {s.goals} goals, "
-                          f"{s.minutes} min", soft_wrap=True)
+            console.print(
+                f"  {rank:>2}. {s.player} ({s.club}) {s.goals} goals, {s.minutes} min",
+                soft_wrap=True,
+            )
 
 
 def _ranked(rep: SeasonReplay) -> list[tuple[int, Scorer]]:

@@ -164,7 +164,7 @@ def _decide(legs: Sequence[Leg], rules: RuleSet, where: str) -> TieOutcome:
     count_away = rules.away_goals and len(legs) == 2
     leader, on_away = _leader(at(last.regular), first, second, count_away, extra_time=False)
     if leader is not None:
-        if last.extra_time_played or last.extra_time_half is not None:
+        if last.extra_time_played:
             raise fail(
                 f"extra time recorded but not required: {_state(at(last.regular), first, second)}"
             )

@@ -1,0 +1,136 @@
+"""The CLI through click's runner: output, JSON keys, and one-line errors with exit 2."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import replace_line
+from uefacup.cli import main
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_replay_text_shows_every_round_and_the_final() -> None:
+    code, out, _ = run("replay")
+    assert code == 0
+    for heading in ("Qualifying round", "First round", "Quarter-finals", "Semi-finals"):
+        assert heading in out
+    assert "Porto 3-2 Celtic (a.e.t., 2-2 after 90')" in out
+    assert "Porto beat Celtic by a silver goal in extra time" in out
+    assert "matches 205, goals 576, goals per match 2.81, attendance 3,139,630" in out
+    assert "Livingston on away goals" in out
+
+
+def test_replay_json_keys() -> None:
+    code, out, _ = run("replay", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert set(data) >= {"season", "rounds", "champion", "runner_up", "stats"}
+    assert [r["key"] for r in data["rounds"]] == [
+        "qualifying",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "quarter-final",
+        "semi-final",
+        "final",
+    ]
+    final = data["rounds"][-1]["ties"][0]
+    assert final["decided_by"] == "silver_goal" and final["winner"] == "Porto"
+    leg = final["legs"][0]
+    assert {
+        k: leg[k] for k in ("home", "away", "home_goals", "away_goals", "extra_time", "penalties")
+    } == {
+        "home": "Porto",
+        "away": "Celtic",
+        "home_goals": 3,
+        "away_goals": 2,
+        "extra_time": True,
+        "penalties": None,
+    }
+    sigma = next(t for t in data["rounds"][0]["ties"] if t["legs"][0]["home"] == "Sigma Olomouc")
+    assert sigma["legs"][1]["penalties"] == [5, 3] and sigma["decided_by"] == "penalties"
+    assert set(data["stats"]) >= {
+        "matches",
+        "goals",
+        "goals_per_match",
+        "attendance",
+        "top_scorers",
+    }
+    assert data["stats"]["matches"] == 205 and data["champion"] == "Porto"
+
+
+def test_unknown_season_is_one_line_exit_2() -> None:
+    code, out, err = run("replay", "--season", "1999-00")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("uefacup: error: unknown season '1999-00'")
+
+
+def test_bad_score_in_folder_is_one_line(season_copy: Path) -> None:
+    replace_line(
+        season_copy / "matches.csv",
+        "qualifying,1,1,2002-08-15,Encamp,Zenit Saint Petersburg,0-5,,,,000",
+        "qualifying,1,1,2002-08-15,Encamp,Zenit Saint Petersburg,3-,,,,000",
+    )
+    code, _, err = run("replay", "--season", str(season_copy))
+    assert code == 2
+    assert err.count("\n") == 1 and "matches.csv:2: bad score '3-'" in err
+    assert "Traceback" not in err
+
+
+def test_bad_format_is_a_usage_error() -> None:
+    code, _, err = run("replay", "--format", "xml")
+    assert code == 2 and "Invalid value for '--format'" in err
+
+
+def test_check_sources_lists_and_documents(seeds_dir: Path) -> None:
+    code, out, _ = run("check-sources", "--seeds", str(seeds_dir))
+    assert code == 0
+    assert "Levadia Tallinn v Maccabi Tel Aviv" in out
+    assert "8 of 8 documented in NOTES.md" in out
+
+
+def test_check_sources_fails_on_undocumented(seeds_dir: Path, season_copy: Path) -> None:
+    notes = season_copy / "NOTES.md"
+    notes.write_text(notes.read_text("utf-8").replace("`rank:001:52`", "rank 52"), "utf-8")
+    code, out, _ = run("check-sources", "--seeds", str(seeds_dir), "--season", str(season_copy))
+    assert code == 1 and "[not in NOTES]" in out
+
+
+def test_check_sources_without_seeds_is_one_line(tmp_path: Path) -> None:
+    code, _, err = run("check-sources", "--seeds", str(tmp_path / "nope"))
+    assert code == 2 and "seed folder not found" in err
+
+
+def _commands(group: click.Group) -> list[tuple[str, click.Command]]:
+    return sorted(group.commands.items())
+
+
+@pytest.mark.parametrize("name", [n for n, _ in _commands(main)])
+def test_every_command_has_help(name: str) -> None:
+    command = main.commands[name]
+    assert command.help and len(command.help.strip()) > 20, f"{name} lacks help text"
+    for param in command.params:
+        if isinstance(param, click.Option):
+            assert param.help, f"{name} {param.opts} lacks help text"
+
+
+def test_python_dash_m_entry_point() -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "uefacup", "--help"], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0 and "replay" in proc.stdout

@@ -1,0 +1,78 @@
+"""``uefacup check-sources``: every disagreement between the seed texts and the dataset."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from uefacup.cli.app import format_option, main, season_option
+from uefacup.io.season_folder import load_season_with_aliases
+from uefacup.io.seeds import find_seeds, read_seeds
+from uefacup.reconcile import reconcile
+
+
+@main.command("check-sources")
+@season_option
+@click.option(
+    "--seeds",
+    "seeds_dir",
+    default=None,
+    metavar="DIR",
+    help="Folder of seed texts (default: $UEFACUP_SEEDS, then ../shared/seeds).",
+)
+@format_option("text", "json")
+def check_sources_command(season: str, seeds_dir: str | None, fmt: str) -> None:
+    """Reconcile the seed sources with the season's data and list every disagreement.
+
+    Each disagreement carries a key; the season's NOTES.md cites that key where it records the
+    decision. Exit status 1 when a disagreement is not documented there, 0 otherwise.
+    """
+    loaded = load_season_with_aliases(season)
+    items = reconcile(loaded.season, loaded.aliases, read_seeds(find_seeds(seeds_dir)))
+    notes = loaded.season.notes
+    undocumented = [d for d in items if not d.documented_in(notes)]
+    if fmt == "json":
+        payload = [
+            {
+                "key": d.key,
+                "kind": d.kind,
+                "subject": d.subject,
+                "source": d.source,
+                "stated": d.stated,
+                "dataset": d.dataset,
+                "documented": d.documented_in(notes),
+            }
+            for d in items
+        ]
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        console = Console(highlight=False)
+        if console.is_terminal:
+            table = Table(title=f"{len(items)} disagreements between sources and dataset")
+            for col in ("Kind", "Subject", "Source says", "Dataset", "Source", "In NOTES"):
+                table.add_column(col)
+            for d in items:
+                table.add_row(
+                    d.kind,
+                    d.subject,
+                    d.stated,
+                    d.dataset,
+                    d.source,
+                    "yes" if d.documented_in(notes) else "[red]NO[/red]",
+                )
+            console.print(table)
+        else:
+            click.echo(f"{len(items)} disagreements between sources and dataset")
+            for d in items:
+                mark = "" if d.documented_in(notes) else "  [not in NOTES]"
+                click.echo(
+                    f"- {d.kind}: {d.subject}: {d.source} says {d.stated}; "
+                    f"dataset: {d.dataset}  (key {d.key}){mark}"
+                )
+        click.echo(f"{len(items) - len(undocumented)} of {len(items)} documented in NOTES.md")
+    if undocumented:
+        sys.exit(1)
