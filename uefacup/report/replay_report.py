@@ -113,9 +113,17 @@ def _leg_text(leg: Leg) -> str:
 
 
 def _result_text(rt: ResolvedTie) -> str:
-    a, b = rt.outcome.aggregate
-    agg = f"{a}-{b} agg" if len(rt.tie.legs) > 1 else f"{a}-{b}"
-    return f"{agg}; {rt.outcome.winner} {how(rt.outcome.decided_by)}"
+    """Winner first where goals decided it ("Porto won 4-1 on aggregate"), else the level
+    aggregate and the tie-break ("1-1 agg; Livingston on away goals")."""
+    out = rt.outcome
+    a, b = out.aggregate
+    w, lose = (a, b) if out.winner == rt.tie.first else (b, a)
+    if out.decided_by is DecidedBy.AGGREGATE:
+        return f"{out.winner} won {w}-{lose} on aggregate"
+    if out.decided_by is DecidedBy.SCORE:
+        return f"{out.winner} won {w}-{lose}"
+    agg = f"{a}-{b} agg" if len(rt.tie.legs) > 1 else f"{w}-{lose}"
+    return f"{agg}; {out.winner} {how(out.decided_by)}"
 
 
 def render_replay(rep: SeasonReplay, console: Console) -> None:
