@@ -23,7 +23,9 @@ from uefacup.errors import (
     UefaCupError,
     UnknownClubError,
 )
-from uefacup.io.season_folder import embedded_seasons, load_season
+from uefacup.io.entry_inputs import load_entry_inputs
+from uefacup.io.season_folder import embedded_seasons, load_season, load_season_with_aliases
+from uefacup.io.seeds import find_seeds, read_seeds
 from uefacup.model import (
     Association,
     Club,
@@ -38,7 +40,9 @@ from uefacup.model import (
     Tie,
     TieOutcome,
 )
+from uefacup.reconcile import Discrepancy, reconcile
 from uefacup.replay import SeasonReplay, replay
+from uefacup.rules.entry_list import EntryInputs, EntryList, derive_entry_list
 from uefacup.rules.ties import resolve_tie, shootout_possible, validate_tie
 
 __all__ = [
@@ -46,7 +50,10 @@ __all__ = [
     "Club",
     "DataError",
     "DecidedBy",
+    "Discrepancy",
     "DrawError",
+    "EntryInputs",
+    "EntryList",
     "EntryListError",
     "ExtraTime",
     "Label",
@@ -64,8 +71,14 @@ __all__ = [
     "TieOutcome",
     "UefaCupError",
     "UnknownClubError",
+    "derive_entry_list",
     "embedded_seasons",
+    "find_seeds",
+    "load_entry_inputs",
     "load_season",
+    "load_season_with_aliases",
+    "read_seeds",
+    "reconcile",
     "replay",
     "resolve_tie",
     "shootout_possible",

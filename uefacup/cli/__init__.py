@@ -4,6 +4,7 @@ Importing the command modules registers them on the group.
 """
 
 from uefacup.cli import check_sources as _check_sources  # noqa: F401
+from uefacup.cli import entry_list as _entry_list  # noqa: F401
 from uefacup.cli import replay as _replay  # noqa: F401
 from uefacup.cli.app import main
 

@@ -1,0 +1,192 @@
+"""Loading the inputs of the entry-list derivation from a season folder.
+
+Three files: ``associations.csv`` (only rank, name and coefficient are read: the berths column
+is what the derivation must reproduce, so it is never an input), ``access.toml`` (the access
+list) and ``domestic.csv`` (one domestic fact per row, each with its source). Parsing problems
+are collected and raised together as one ``EntryListError``; consistency between facts is
+checked later by ``uefacup.rules.entry_list`` so that the library and the files report alike.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from uefacup.errors import EntryListError, SeasonError
+from uefacup.io.csvtable import Problems, read_rows
+from uefacup.io.season_folder import season_path
+from uefacup.model import Label, Round
+from uefacup.rules.access import (
+    AccessList,
+    BerthBand,
+    DomesticSlot,
+    ExternalSlot,
+    PlaceKind,
+    RankedAssociation,
+    Scope,
+    TitleHoldersRule,
+)
+from uefacup.rules.entry_list import EntryInputs, Fact, FactKind
+
+ACCESS_FILE = "access.toml"
+DOMESTIC_FILE = "domestic.csv"
+
+
+def load_entry_inputs(season: str | Path = "2002-03") -> EntryInputs:
+    """The inputs of ``derive_entry_list`` for an embedded season name or a season folder."""
+    folder = season_path(season)
+    problems: list[str] = []
+    ranking = _ranking(folder, problems)
+    access = _access(folder / ACCESS_FILE, problems)
+    facts = _facts(folder / DOMESTIC_FILE, problems)
+    if problems:
+        raise EntryListError(problems)
+    return EntryInputs(folder.name, ranking, access, facts)
+
+
+def _ranking(folder: Path, problems: list[str]) -> tuple[RankedAssociation, ...]:
+    collected = Problems()
+    out: list[RankedAssociation] = []
+    for row in read_rows(folder / "associations.csv", ("rank", "name", "coefficient"), collected):
+        try:
+            rank = int(row.get("rank")) if row.get("rank") else None
+            coeff = float(row.get("coefficient")) if row.get("coefficient") else None
+        except ValueError as exc:
+            collected.add(row.where, f"{row.get('name')}: ranking: {exc}")
+            continue
+        out.append(RankedAssociation(row.get("name"), rank, coeff))
+    problems.extend(collected.items)
+    return tuple(out)
+
+
+def _access(path: Path, problems: list[str]) -> AccessList:
+    if not path.is_file():
+        raise SeasonError(f"{path}: required file is missing")
+    try:
+        raw = tomllib.loads(path.read_text("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SeasonError(f"{path}: not valid TOML ({exc})") from exc
+    name = path.name
+    bands: list[BerthBand] = []
+    for i, item in enumerate(raw.get("berths", []), 1):
+        try:
+            bands.append(BerthBand(_scope(item), int(item["berths"]), str(item.get("source", ""))))
+        except (KeyError, TypeError, ValueError) as exc:
+            problems.append(f"{name} [[berths]] #{i}: {exc!r}")
+    slots: list[DomesticSlot] = []
+    for i, item in enumerate(raw.get("slot", []), 1):
+        try:
+            place = str(item["place"])
+            kind, position = _place(place)
+            source = str(item.get("source", ""))
+            slots.append(DomesticSlot(Round(item["round"]), kind, _scope(item), position, source))
+        except (KeyError, TypeError, ValueError) as exc:
+            problems.append(f"{name} [[slot]] #{i}: {exc!r}")
+    external: list[ExternalSlot] = []
+    for i, item in enumerate(raw.get("external", []), 1):
+        try:
+            external.append(
+                ExternalSlot(
+                    Round(item["round"]),
+                    Label(item["label"]),
+                    int(item["count"]),
+                    str(item.get("source", "")),
+                )
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            problems.append(f"{name} [[external]] #{i}: {exc!r}")
+    fair_play = raw.get("fair_play", {})
+    holders = _holders(raw.get("title_holders"), name, problems)
+    try:
+        fp_round = Round(fair_play.get("round", "qualifying"))
+    except ValueError as exc:
+        problems.append(f"{name} [fair_play]: {exc}")
+        fp_round = Round.QUALIFYING
+    return AccessList(
+        berth_table=tuple(bands),
+        slots=tuple(slots),
+        external=tuple(external),
+        fair_play=tuple(str(a) for a in fair_play.get("associations", [])),
+        fair_play_round=fp_round,
+        league_cup=tuple(str(a) for a in raw.get("league_cup", {}).get("associations", [])),
+        title_holders=holders,
+        sources={
+            "fair_play": str(fair_play.get("source", "")),
+            "league_cup": str(raw.get("league_cup", {}).get("source", "")),
+        },
+    )
+
+
+def _scope(item: dict[str, Any]) -> Scope:
+    ranks = item.get("ranks")
+    first, last = (int(ranks[0]), int(ranks[1])) if ranks else (None, None)
+    return Scope(
+        first_rank=first,
+        last_rank=last,
+        associations=tuple(str(a) for a in item.get("associations", [])),
+        except_=tuple(str(a) for a in item.get("except", [])),
+        unranked=bool(item.get("unranked", False)),
+    )
+
+
+def _place(text: str) -> tuple[PlaceKind, int | None]:
+    """ "CW" or a league label ("2nd") to the kind of place and league position."""
+    if text == PlaceKind.CUP_WINNERS.value:
+        return PlaceKind.CUP_WINNERS, None
+    position = Label(text).league_position
+    if position is None:
+        raise ValueError(f"place {text!r} is neither CW nor a league position")
+    return PlaceKind.LEAGUE, position
+
+
+def _holders(item: Any, name: str, problems: list[str]) -> TitleHoldersRule | None:
+    if item is None:
+        return None
+    try:
+        return TitleHoldersRule(
+            club=str(item["club"]),
+            association=str(item["association"]),
+            round=Round(item["round"]),
+            promote_ranks=tuple(int(r) for r in item.get("promote_ranks", [])),
+            source=str(item.get("source", "")),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        problems.append(f"{name} [title_holders]: {exc!r}")
+        return None
+
+
+def _facts(path: Path, problems: list[str]) -> tuple[Fact, ...]:
+    collected = Problems()
+    facts: list[Fact] = []
+    for row in read_rows(path, ("association", "fact", "position", "club", "source"), collected):
+        assoc = row.get("association")
+        try:
+            kind = FactKind(row.get("fact"))
+        except ValueError:
+            collected.add(row.where, f"{assoc}: unknown fact {row.get('fact')!r}")
+            continue
+        position: int | None = None
+        if row.get("position"):
+            try:
+                position = int(row.get("position"))
+            except ValueError:
+                collected.add(
+                    row.where, f"{assoc}: {kind.value}: bad position {row.get('position')!r}"
+                )
+                continue
+        if not row.get("source"):
+            collected.add(row.where, f"{assoc}: {kind.value}: no source given")
+        facts.append(
+            Fact(
+                assoc,
+                kind,
+                row.get("club"),
+                position,
+                row.get("detail"),
+                row.get("source"),
+                row.where,
+            )
+        )
+    problems.extend(collected.items)
+    return tuple(facts)
