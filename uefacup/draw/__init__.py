@@ -1,0 +1,54 @@
+"""Draws: seeding, draw groups, the sequential procedure with its log, and exact odds.
+
+Public API (everything else in the submodules is an implementation detail):
+
+* ``Team``, ``Pots``, ``Constraints`` — what a draw knows about clubs and what keeps them apart.
+* ``seed_pots`` — split clubs into seeded/unseeded by coefficient (ties: by name).
+* ``DrawGroup``, ``form_groups`` — draw groups in which every pairing can be completed.
+* ``DrawRules``, ``rules_for`` — how a round is drawn (2002-03 defaults per ``Round``).
+* ``draw_round``, ``draw_groups``, ``draw_season_round`` — run a draw with a caller's RNG.
+* ``DrawResult``, ``Pairing``, ``Ball`` — the ties and the per-ball log.
+* ``replay_log``, ``replay`` — re-run a log and check it reproduces its ties.
+* ``pairing_probabilities``, ``exact_pairing_probabilities`` — odds of every pairing under
+  the published calculator's procedure.
+* ``load_pots_file``, ``PotsEntry`` — the shared knockout-pots JSON.
+"""
+
+from uefacup.draw.files import PotsEntry, load_pots_file
+from uefacup.draw.groups import DrawGroup, form_groups
+from uefacup.draw.probabilities import exact_pairing_probabilities, pairing_probabilities
+from uefacup.draw.procedure import (
+    Ball,
+    DrawResult,
+    DrawRules,
+    Pairing,
+    draw_groups,
+    replay,
+    replay_log,
+)
+from uefacup.draw.rounds import draw_round, draw_season_round, rules_for, season_teams
+from uefacup.draw.teams import Constraints, Pots, Team, seed_pots
+
+__all__ = [
+    "Ball",
+    "Constraints",
+    "DrawGroup",
+    "DrawResult",
+    "DrawRules",
+    "Pairing",
+    "Pots",
+    "PotsEntry",
+    "Team",
+    "draw_groups",
+    "draw_round",
+    "draw_season_round",
+    "exact_pairing_probabilities",
+    "form_groups",
+    "load_pots_file",
+    "pairing_probabilities",
+    "replay",
+    "replay_log",
+    "rules_for",
+    "season_teams",
+    "seed_pots",
+]

@@ -1,0 +1,111 @@
+"""Time and peak memory of exact pairing probabilities for every draw of the shared pot file.
+
+Each draw runs in a fresh subprocess so that its peak RSS (``resource.getrusage``) is its own
+and a slow draw can be cut off with ``--timeout``. With ``--reference PATH/cldraw.js`` the
+published JavaScript calculator runs on the same draw in the same session (node required) and
+the largest absolute difference between the two matrices is printed.
+
+    python benchmarks/draw_probabilities.py [--file F] [--only I,J] [--timeout S]
+                                            [--reference cldraw.js]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+DEFAULT_FILE = Path(__file__).resolve().parents[2] / "shared" / "draws" / "uefa-knockout-draws.json"
+HERE = Path(__file__).resolve().parent
+
+
+def one(path: Path, index: int) -> None:
+    """Child mode: compute one draw, print a JSON line with seconds, states and peak RSS."""
+    from uefacup.draw.files import load_pots_file
+    from uefacup.draw.probabilities import _float_ratio, _Solver
+
+    entry = load_pots_file(path, index=index)
+    start = time.perf_counter()
+    solver = _Solver(entry.pots, entry.constraints, _float_ratio)
+    matrix = solver.run()
+    seconds = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out = {"seconds": seconds, "states": len(solver.memo), "peak_mb": peak_mb, "matrix": matrix}
+    print(json.dumps(out))
+
+
+def reference(cldraw: Path, draw: dict[str, object], timeout: float) -> dict[str, object] | None:
+    try:
+        done = subprocess.run(
+            ["node", str(HERE / "cldraw_reference.js"), str(cldraw)],
+            input=json.dumps(draw),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=True,
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    result: dict[str, object] = json.loads(done.stdout)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--file", type=Path, default=DEFAULT_FILE)
+    parser.add_argument("--only", help="comma-separated draw indices")
+    parser.add_argument("--timeout", type=float, default=600.0, help="seconds per draw")
+    parser.add_argument("--reference", type=Path, help="path to the reference cldraw.js")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one is not None:
+        one(args.file, args.one)
+        return
+    draws = json.loads(args.file.read_text("utf-8"))["draws"]
+    indices = [int(i) for i in args.only.split(",")] if args.only else range(len(draws))
+    print(f"# python {sys.version.split()[0]}, timeout {args.timeout:.0f} s per draw", flush=True)
+    print(
+        "index  draw                        size   seconds   states   peak MB  reference",
+        flush=True,
+    )
+    for i in indices:
+        d = draws[i]
+        label = f"{d['competition']} {d['season']}"
+        size = f"{len(d['seeded'])}x{len(d['unseeded'])}"
+        try:
+            done = subprocess.run(
+                [sys.executable, __file__, "--file", str(args.file), "--one", str(i)],
+                capture_output=True,
+                text=True,
+                timeout=args.timeout,
+                check=True,
+            )
+        except subprocess.TimeoutExpired:
+            print(f"{i:5d}  {label:26s}  {size:5s}  > {args.timeout:.0f} (cut off)", flush=True)
+            continue
+        ours = json.loads(done.stdout)
+        ref = ""
+        if args.reference:
+            theirs = reference(args.reference, d, args.timeout)
+            if theirs is None:
+                ref = f"cldraw > {args.timeout:.0f} s"
+            else:
+                diff = max(
+                    abs(a - b)
+                    for ra, rb in zip(ours["matrix"], theirs["probabilities"], strict=True)  # type: ignore[call-overload]
+                    for a, b in zip(ra, rb, strict=True)
+                )
+                ref = f"cldraw {theirs['seconds']:.2f} s, max |diff| {diff:.1e}"
+        print(
+            f"{i:5d}  {label:26s}  {size:5s}  {ours['seconds']:8.2f}  {ours['states']:7d}"
+            f"  {ours['peak_mb']:8.0f}  {ref}",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()

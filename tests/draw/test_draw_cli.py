@@ -1,0 +1,128 @@
+"""``uefacup draw`` through click's runner: output shapes, determinism, one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import uefacup.draw
+from uefacup.cli import main
+
+POTS = {
+    "competition": "cl",
+    "season": "2099/00",
+    "seeded": [
+        {"name": "S1", "group": "A", "association": "EN"},
+        {"name": "S2", "group": "B", "association": "ES"},
+        {"name": "S3", "group": "C", "association": "IT"},
+    ],
+    "unseeded": [
+        {"name": "U1", "group": "A", "association": "ES"},
+        {"name": "U2", "group": "B", "association": "FR"},
+        {"name": "U3", "group": "C", "association": "DE"},
+    ],
+}
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["draw", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def pots_file(tmp_path: Path) -> Path:
+    path = tmp_path / "pots.json"
+    path.write_text(json.dumps(POTS), encoding="utf-8")
+    return path
+
+
+def test_season_round_json_is_reproducible() -> None:
+    code, out, _ = run("qualifying", "--seed", "11", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert set(data) == {"round", "seed", "ties", "log"}
+    assert data["round"] == "qualifying" and data["seed"] == 11 and len(data["ties"]) == 41
+    assert set(data["ties"][0]) == {"home", "away"}
+    assert run("qualifying", "--seed", "11", "--format", "json")[1] == out
+
+
+def test_text_output_lists_the_ties() -> None:
+    code, out, _ = run("semi-final", "--seed", "1", "--show-log")
+    assert code == 0 and "Home (first leg)" in out and "Draw log" in out
+
+
+def test_pots_draw_and_probabilities(pots_file: Path) -> None:
+    code, out, _ = run("--pots", str(pots_file), "--seed", "3", "--format", "json")
+    assert code == 0 and len(json.loads(out)["ties"]) == 3
+    code, out, _ = run("--pots", str(pots_file), "--probabilities", "--format", "json")
+    data = json.loads(out)
+    assert data["seeded"] == ["S1", "S2", "S3"] and data["unseeded"] == ["U1", "U2", "U3"]
+    assert data["probabilities"][0][0] == 0  # same group A
+    assert all(abs(sum(row) - 1) < 1e-12 for row in data["probabilities"])
+    code, out, _ = run("--pots", str(pots_file), "--probabilities")
+    assert code == 0 and "Pairing probabilities" in out
+
+
+def test_file_of_draws_by_index_and_select(tmp_path: Path) -> None:
+    path = tmp_path / "many.json"
+    path.write_text(json.dumps({"draws": [POTS, {**POTS, "season": "2100/01"}]}), "utf-8")
+    by_index = run("--pots", str(path), "--index", "1", "--probabilities", "--format", "json")
+    by_select = run(
+        "--pots", str(path), "--select", "2100/01/cl", "--probabilities", "--format", "json"
+    )
+    assert by_index[0] == by_select[0] == 0 and by_index[1] == by_select[1]
+    code, _, err = run("--pots", str(path), "--probabilities")
+    assert code == 2 and "--index" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "not valid JSON"),
+        (json.dumps({"seeded": [{"name": "S"}]}), "'unseeded' must be a non-empty list"),
+        (json.dumps({**POTS, "unseeded": POTS["unseeded"][:2]}), "unequal pot sizes"),
+        (json.dumps({**POTS, "seeded": [{"name": 3}, *POTS["seeded"][1:]]}), "non-empty string"),
+        (
+            json.dumps(
+                {
+                    "seeded": [{"name": "S", "association": "X"}],
+                    "unseeded": [{"name": "U", "association": "X"}],
+                }
+            ),
+            "U has no possible opponent",
+        ),
+    ],
+)
+def test_bad_pot_files_exit_non_zero_with_one_line(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    for extra in ([], ["--probabilities"]):
+        code, _, err = run("--pots", str(path), *extra)
+        assert code == 2
+        assert message in err
+        assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_usage_errors_are_one_line() -> None:
+    code, _, err = run()
+    assert code == 2 and "either a ROUND or --pots" in err
+    code, _, err = run("second", "--seed", "1")
+    assert code == 2 and "no club coefficient" in err and err.count("\n") == 1
+    code, _, err = run("--pots", "/nonexistent.json")
+    assert code == 2 and "cannot read" in err
+
+
+def test_command_has_help() -> None:
+    result = CliRunner().invoke(main, ["draw", "--help"])
+    assert result.exit_code == 0 and "SEASON/COMPETITION" in result.output
+
+
+def test_public_api_is_complete() -> None:
+    public = {n for n in dir(uefacup.draw) if not n.startswith("_")}
+    modules = {"files", "groups", "matching", "probabilities", "procedure", "rounds", "teams"}
+    assert public - modules == set(uefacup.draw.__all__)

@@ -1,0 +1,103 @@
+"""Exact odds under the calculator's procedure: "draw an unseeded team uniformly, then its
+opponent uniformly among the seeded teams that keep the draw completable"."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from draw_helpers import brute_force
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from uefacup.draw import (
+    Constraints,
+    Pots,
+    Team,
+    exact_pairing_probabilities,
+    pairing_probabilities,
+)
+from uefacup.draw.files import all_entries
+from uefacup.errors import DrawError
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "draws" / "uefa-knockout-draws.json"
+
+labels = st.sampled_from(["", "A", "B", "C"])
+groups = st.sampled_from([None, "g1", "g2", "g3"])
+
+
+@st.composite
+def instances(draw: st.DrawFn) -> tuple[Pots, Constraints]:
+    n = draw(st.integers(1, 6))
+
+    def team(prefix: str, i: int) -> Team:
+        return Team(f"{prefix}{i}", draw(labels), None, draw(groups))
+
+    pots = Pots(tuple(team("S", i) for i in range(n)), tuple(team("U", i) for i in range(n)))
+    pairs = draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=3))
+    constraints = Constraints().with_pairs((f"S{a}", f"U{b}") for a, b in pairs)
+    return pots, constraints
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(instances())
+def test_exact_probabilities_equal_brute_force(instance: tuple[Pots, Constraints]) -> None:
+    pots, constraints = instance
+    reference = brute_force(pots, constraints)
+    if all(v == 0 for row in reference for v in row):
+        with pytest.raises(DrawError):
+            pairing_probabilities(pots, constraints)
+        return
+    exact = exact_pairing_probabilities(pots, constraints)
+    floats = pairing_probabilities(pots, constraints)
+    assert exact == reference
+    n = len(pots.seeded)
+    for i in range(n):
+        for j in range(n):
+            assert abs(floats[i][j] - float(reference[i][j])) < 1e-12
+            if not constraints.allowed(pots.unseeded[i], pots.seeded[j]):
+                assert exact[i][j] == 0
+    for i in range(n):
+        assert sum(exact[i]) == 1
+        assert sum(exact[k][i] for k in range(n)) == 1
+
+
+def test_one_forced_pairing() -> None:
+    pots = Pots((Team("S1", "A"), Team("S2", "B")), (Team("U1", "A"), Team("U2", "C")))
+    assert exact_pairing_probabilities(pots) == [[0, 1], [1, 0]]
+    free = Pots((Team("S1", "A"), Team("S2", "B")), (Team("U1", "C"), Team("U2", "D")))
+    assert exact_pairing_probabilities(free) == [[Fraction(1, 2)] * 2] * 2
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="shared draw pots not present")
+def test_shared_champions_league_draws_rows_and_columns_sum_to_one() -> None:
+    entries = [
+        e
+        for e in all_entries(json.loads(SHARED.read_text("utf-8")), "shared")
+        if len(e.pots.seeded) == 8
+    ]
+    assert entries
+    for entry in entries[:6]:
+        matrix = pairing_probabilities(entry.pots, entry.constraints)
+        for i, row in enumerate(matrix):
+            assert abs(sum(row) - 1) < 1e-12
+            assert abs(sum(r[i] for r in matrix) - 1) < 1e-12
+            for j, p in enumerate(row):
+                if not entry.constraints.allowed(entry.pots.unseeded[i], entry.pots.seeded[j]):
+                    assert p == 0
+
+
+def test_bad_pots_are_named() -> None:
+    c = Constraints()
+    with pytest.raises(DrawError, match="unequal pot sizes: 2 seeded v 1 unseeded"):
+        pairing_probabilities(Pots((Team("S1", "A"), Team("S2", "B")), (Team("U1", "C"),)), c)
+    with pytest.raises(DrawError, match="U1 has no possible opponent"):
+        pairing_probabilities(Pots((Team("S1", "A"),), (Team("U1", "A"),)), c)
+    stuck = Pots(
+        (Team("S1", "A"), Team("S2", "B"), Team("S3", "B")),
+        (Team("U1", "B"), Team("U2", "B"), Team("U3", "A")),
+    )
+    with pytest.raises(DrawError, match="cannot be completed"):
+        pairing_probabilities(stuck, c)

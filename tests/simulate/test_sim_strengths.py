@@ -1,0 +1,91 @@
+"""Strengths: the coefficient fit, the association prior, ratings files, Dixon–Coles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from uefacup.errors import SimulationError
+from uefacup.model import Round, Season
+from uefacup.simulate.fitting import dixon_coles_model
+from uefacup.simulate.ratings import ratings_model
+from uefacup.simulate.strengths import (
+    coefficient_model,
+    fit_coefficient_scale,
+    impute_coefficients,
+    match_table,
+)
+
+
+def test_coefficient_fit_on_the_real_matches(season: Season) -> None:
+    fit = fit_coefficient_scale(season)
+    assert fit.matches == len(match_table(season)) == 287
+    assert 0.1 < fit.beta < 0.6  # stronger clubs score more
+    assert 0.2 < fit.home_advantage < 0.7  # home sides score 1.2-2x as much
+    # fitted on fewer matches (qualifying round only) the scale still points the same way
+    early = fit_coefficient_scale(season, match_table(season, [Round.QUALIFYING]))
+    assert early.matches == 82 and early.beta > 0
+
+
+def test_prior_fills_exactly_the_missing_coefficients(season: Season) -> None:
+    imp = impute_coefficients(season)
+    assert int(imp.imputed.sum()) == 29
+    assert np.isfinite(imp.coefficients).all() and (imp.coefficients >= 0).all()
+    names = [c.name for c in season.clubs]
+    # Liverpool (England, no coefficient in the data) above Encamp (Andorra, 0.000)
+    assert imp.coefficients[names.index("Liverpool")] > imp.coefficients[names.index("Encamp")]
+
+
+def test_neutral_final_has_no_home_advantage(season: Season) -> None:
+    model = coefficient_model(season)
+    i = model.index()
+    home = model.goal_means_one(i["Porto"], i["Celtic"])
+    neutral = model.goal_means_one(i["Porto"], i["Celtic"], neutral=True)
+    assert home[0] > neutral[0] and home[1] == pytest.approx(neutral[1])
+
+
+def _write(path: Path, rows: list[str]) -> Path:
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    return path
+
+
+def test_ratings_file_both_layouts(season: Season, tmp_path: Path) -> None:
+    names = [c.name for c in season.clubs]
+    one = _write(
+        tmp_path / "r1.csv", ["club,rating", *(f"{n},{i / 100}" for i, n in enumerate(names))]
+    )
+    model = ratings_model(season, one)
+    assert model.attack[5] == model.defence[5] == pytest.approx(0.05)
+    two = _write(tmp_path / "r2.csv", ["club,attack,defence", *(f'"{n}",0.1,-0.2' for n in names)])
+    model = ratings_model(season, two)
+    assert (model.attack == 0.1).all() and (model.defence == -0.2).all()
+
+
+def test_ratings_file_missing_or_unknown_club(season: Season, tmp_path: Path) -> None:
+    names = [c.name for c in season.clubs]
+    short = _write(tmp_path / "r.csv", ["club,rating", *(f"{n},0" for n in names[1:])])
+    with pytest.raises(SimulationError, match=f"no rating for 1 club.*{names[0]}"):
+        ratings_model(season, short)
+    typo = _write(tmp_path / "t.csv", ["club,rating", *(f"{n},0" for n in names), "Portoo,1"])
+    with pytest.raises(SimulationError, match="'Portoo' is not a club"):
+        ratings_model(season, typo)
+    with pytest.raises(SimulationError, match="header"):
+        ratings_model(season, _write(tmp_path / "h.csv", ["team,elo"]))
+    with pytest.raises(SimulationError, match="cannot read"):
+        ratings_model(season, tmp_path / "absent.csv")
+
+
+def test_dixon_coles_uses_only_earlier_matches(season: Season) -> None:
+    prior = coefficient_model(season)
+    at_start = dixon_coles_model(season, None)
+    assert np.allclose(at_start.attack, prior.attack)
+    late = dixon_coles_model(season, Round.FINAL)
+    i = late.index()
+    # Porto and Celtic had fine runs: fitted above their coefficient rating
+    assert late.attack[i["Porto"]] > prior.attack[i["Porto"]]
+    assert late.attack[i["Celtic"]] > prior.attack[i["Celtic"]]
+    # a club that played no match before the third round keeps its prior there
+    third = dixon_coles_model(season, Round.THIRD)
+    assert third.attack[i["Liverpool"]] == pytest.approx(prior.attack[i["Liverpool"]])

@@ -1,0 +1,182 @@
+"""``uefacup draw``: draw a round of a season, or draw / compute the odds of a pot file."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from uefacup.cli.app import format_option, main, season_option
+from uefacup.draw import (
+    DrawResult,
+    DrawRules,
+    PotsEntry,
+    draw_round,
+    draw_season_round,
+    load_pots_file,
+    pairing_probabilities,
+)
+from uefacup.errors import DrawError
+from uefacup.model import Round
+
+ROUNDS = [r.value for r in Round]
+
+
+@main.command("draw")
+@click.argument("round_name", metavar="ROUND", required=False, type=click.Choice(ROUNDS))
+@season_option
+@click.option(
+    "--pots",
+    "pots_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Pot file (JSON) instead of a season round.",
+)
+@click.option(
+    "--index", type=int, help="With a file of 'draws': the draw at this position (0-based)."
+)
+@click.option(
+    "--select",
+    metavar="SEASON/COMPETITION",
+    help="With a file of 'draws': the draw of that season and competition, e.g. 2017/18/el.",
+)
+@click.option("--probabilities", is_flag=True, help="Exact pairing odds instead of one draw.")
+@click.option("--seed", type=int, help="Random seed (default: a fresh one, printed with the draw).")
+@click.option(
+    "--fallback-coefficient",
+    type=float,
+    help="Coefficient for clubs that have none (otherwise such clubs are an error).",
+)
+@click.option(
+    "--group-sizes",
+    metavar="N,N,...",
+    help="Draw-group sizes of a seeded round (default: 9x8+10 in qualifying, else one group).",
+)
+@click.option("--show-log", is_flag=True, help="Text output: also print every ball.")
+@format_option("text", "json")
+def draw_command(
+    round_name: str | None,
+    season: str,
+    pots_path: Path | None,
+    index: int | None,
+    select: str | None,
+    probabilities: bool,
+    seed: int | None,
+    fallback_coefficient: float | None,
+    group_sizes: str | None,
+    show_log: bool,
+    fmt: str,
+) -> None:
+    """Draw ROUND of a season, or the pots of a file with --pots.
+
+    \b
+    uefacup draw qualifying --seed 7          the 2002-03 qualifying round
+    uefacup draw --pots p.json --seed 7       a two-pot draw (unseeded ball first, at home)
+    uefacup draw --pots p.json --probabilities
+    uefacup draw --pots uefa-knockout-draws.json --select 2017/18/el --probabilities
+
+    A pot file is one draw object {"seeded": [...], "unseeded": [...]} whose teams have
+    "name", "association" and "group" (null allowed), or a file {"draws": [...]} of such
+    objects, from which --index N (0-based) or --select SEASON/COMPETITION picks one (split at
+    the last slash). Teams sharing an association or a non-empty group never meet.
+
+    The same seed gives the same draw on every machine. JSON: {"round", "seed", "ties":
+    [{"home", "away"}], "log": [...]}; with --probabilities {"seeded", "unseeded",
+    "probabilities"} with one row per unseeded team and one column per seeded team.
+    """
+    if (round_name is None) == (pots_path is None):
+        raise DrawError("give either a ROUND or --pots FILE (not both)")
+    if pots_path is None and (index is not None or select is not None or probabilities):
+        raise DrawError("--index, --select and --probabilities need --pots FILE")
+    sizes = _sizes(group_sizes)
+    if pots_path is not None:
+        entry = load_pots_file(pots_path, index=index, select=select)
+        if probabilities:
+            _print_probabilities(entry, fmt)
+            return
+        if sizes is not None:
+            raise DrawError("--group-sizes applies to season rounds, not pot files")
+        if fallback_coefficient is not None:
+            raise DrawError("--fallback-coefficient applies to season rounds, not pot files")
+    if seed is None:
+        seed = random.SystemRandom().randrange(2**32)
+    rng = random.Random(seed)
+    if pots_path is not None:
+        rules = DrawRules(seeded=True, constraints=entry.constraints, first_ball="unseeded")
+        result = draw_round(entry.pots, rules, rng, round_name=entry.label, seed=seed)
+    else:
+        from uefacup.io.season_folder import load_season
+
+        assert round_name is not None
+        result = draw_season_round(
+            load_season(season),
+            Round(round_name),
+            rng,
+            seed=seed,
+            group_sizes=sizes,
+            fallback_coefficient=fallback_coefficient,
+        )
+    if fmt == "json":
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        _print_draw(result, show_log)
+
+
+def _sizes(text: str | None) -> tuple[int, ...] | None:
+    if text is None:
+        return None
+    try:
+        return tuple(int(part) for part in text.split(","))
+    except ValueError:
+        raise DrawError(f"--group-sizes must be comma-separated integers, got {text!r}") from None
+
+
+def _print_draw(result: DrawResult, show_log: bool) -> None:
+    console = Console(highlight=False)
+    table = Table(title=f"Draw: {result.round} (seed {result.seed})")
+    grouped = any(t.group is not None for t in result.ties) and len(result.groups) > 1
+    if grouped:
+        table.add_column("Group", justify="right")
+    table.add_column("Home (first leg)")
+    table.add_column("Away")
+    for tie in result.ties:
+        cells = [tie.home, tie.away]
+        table.add_row(*([str(tie.group)] if grouped else []), *cells)
+    console.print(table)
+    if show_log:
+        log = Table(title="Draw log")
+        for name in ("Step", "Group", "Pot", "Ball", "Open options", "Closed"):
+            log.add_column(name)
+        for ball in result.log:
+            log.add_row(
+                str(ball.step),
+                "" if ball.group is None else str(ball.group),
+                ball.pot,
+                ball.club,
+                ", ".join(ball.options),
+                "; ".join(f"{c}: {r}" for c, r in ball.closed),
+            )
+        console.print(log)
+
+
+def _print_probabilities(entry: PotsEntry, fmt: str) -> None:
+    matrix = pairing_probabilities(entry.pots, entry.constraints)
+    seeded = [t.name for t in entry.pots.seeded]
+    unseeded = [t.name for t in entry.pots.unseeded]
+    if fmt == "json":
+        data = {"seeded": seeded, "unseeded": unseeded, "probabilities": matrix}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    table = Table(
+        title=f"Pairing probabilities (%): {entry.label}",
+        caption="Columns (seeded): " + "; ".join(f"{k} {n}" for k, n in enumerate(seeded, 1)),
+    )
+    table.add_column("Unseeded")
+    for k in range(1, len(seeded) + 1):
+        table.add_column(str(k), justify="right")
+    for name, row in zip(unseeded, matrix, strict=True):
+        table.add_row(name, *("-" if p == 0 else f"{100 * p:.1f}" for p in row))
+    Console(highlight=False).print(table)

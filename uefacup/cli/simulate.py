@@ -1,0 +1,204 @@
+"""``uefacup simulate``: each club's chances of every round and of the cup, by Monte Carlo.
+
+numpy, Dask and matplotlib are imported inside the command only, so that the core install
+(click and rich) can still load the CLI and run ``uefacup replay``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from uefacup.cli.app import format_option, main, season_option
+from uefacup.errors import SimulationError
+from uefacup.io.season_folder import load_season
+
+if TYPE_CHECKING:
+    from uefacup.simulate.results import SimulationResult
+
+_SHORT = {
+    "qualifying": "Q",
+    "first": "R1",
+    "second": "R2",
+    "third": "R3",
+    "fourth": "R4",
+    "quarter-final": "QF",
+    "semi-final": "SF",
+    "final": "F",
+}
+
+
+@main.command("simulate")
+@season_option
+@click.option("--runs", type=int, default=10_000, show_default=True, help="Seasons to simulate.")
+@click.option("--seed", type=int, default=None, help="Seed; the same seed gives the same table.")
+@click.option(
+    "--from",
+    "from_round",
+    default="start",
+    show_default=True,
+    metavar="ROUND",
+    help="start, or a round (first ... final): real results before it and its real draw.",
+)
+@click.option(
+    "--model",
+    default="coefficient",
+    show_default=True,
+    metavar="coefficient|dixon-coles|ratings",
+    help="Where club strengths come from.",
+)
+@click.option(
+    "--ratings", default=None, metavar="FILE", help="CSV club,rating or club,attack,defence."
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["vectorised", "reference"]),
+    default="vectorised",
+    show_default=True,
+    help="vectorised (numpy, fast) or reference (one season at a time, for checking).",
+)
+@click.option("--workers", type=int, default=1, show_default=True, help="Local processes.")
+@click.option("--dask", "use_dask", is_flag=True, help="Run on Dask (a LocalCluster by default).")
+@click.option("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler to use.")
+@click.option("--batch-size", type=int, default=None, help="Seasons per batch (default 5000).")
+@format_option("text", "json", "csv")
+@click.option("--plot", "plot_path", default=None, metavar="FILE.png", help="Heat map to write.")
+def simulate_command(
+    season: str,
+    runs: int,
+    seed: int | None,
+    from_round: str,
+    model: str,
+    ratings: str | None,
+    engine: str,
+    workers: int,
+    use_dask: bool,
+    scheduler: str | None,
+    batch_size: int | None,
+    fmt: str,
+    plot_path: str | None,
+) -> None:
+    """Simulate the season many times; print each club's chance of reaching every round.
+
+    Probabilities of each round sum to its number of places (82, 96, 48, 32, 16, 8, 4, 2) and
+    the champion's to 1. With --from ROUND the model's tie forecasts for the rest of the real
+    season are also scored (Brier, log loss) against a coin flip and a coefficient-only rule.
+    """
+    try:
+        from uefacup.simulate.runner import BATCH_SIZE, simulate
+    except ImportError as exc:
+        raise SimulationError(f"simulate needs numpy: pip install 'uefacup[sim]' ({exc})") from None
+    data = load_season(season)
+    err = Console(stderr=True, highlight=False)
+    progress_ctx: Any = None
+    advance = None
+    if err.is_terminal and runs > 0:
+        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+        progress_ctx = Progress(
+            TextColumn("simulating"),
+            BarColumn(),
+            TextColumn("{task.completed:,}/{task.total:,} seasons"),
+            TimeRemainingColumn(),
+            console=err,
+            transient=True,
+        )
+        task = progress_ctx.add_task("seasons", total=runs)
+
+        def advance(n: int) -> None:
+            progress_ctx.advance(task, n)
+
+    kwargs: dict[str, Any] = {
+        "runs": runs,
+        "seed": seed,
+        "from_round": from_round,
+        "model": model,
+        "ratings": ratings,
+        "engine": engine,
+        "workers": workers,
+        "dask": use_dask,
+        "scheduler": scheduler,
+        "batch_size": batch_size or BATCH_SIZE,
+        "progress": advance,
+    }
+    if progress_ctx is not None:
+        with progress_ctx:
+            result = simulate(data, **kwargs)
+    else:
+        result = simulate(data, **kwargs)
+    if result.runs:
+        _render(result, fmt)
+        if plot_path:
+            from uefacup.simulate.plot import plot_heatmap
+
+            plot_heatmap(result, plot_path)
+    if result.interrupted:
+        click.echo(
+            f"uefacup: interrupted: {result.runs:,} of {result.requested:,} seasons finished"
+            + (" (results above are for those)" if result.runs else ""),
+            err=True,
+        )
+        sys.exit(130)
+
+
+def _render(result: SimulationResult, fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        click.echo(result.to_csv(), nl=False)
+        return
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console = Console(highlight=False, width=140)  # piped: no wrapping of club names
+    start = result.from_round.value if result.from_round else "start"
+    console.print(
+        f"{result.runs:,} seasons from {start}, seed {result.seed}, {result.engine} engine, "
+        f"{result.seconds:.1f} s\nmodel: {result.model}"
+    )
+    first = result.from_round.value if result.from_round else "qualifying"
+    rounds = list(_SHORT)[list(_SHORT).index(first) :]
+    table = Table(show_edge=False, pad_edge=False, title="Chance of reaching each round (%)")
+    table.add_column("Club", no_wrap=True)
+    table.add_column("Association", no_wrap=True)
+    for key in rounds:
+        table.add_column(_SHORT[key], justify="right")
+    table.add_column("Win", justify="right")
+    for c in result.chances():
+        if not any(c.rounds[k] for k in rounds):
+            continue  # out before the start: nothing to show
+        cells = [_pct(c.rounds[k]) for k in rounds]
+        table.add_row(c.club, c.association, *cells, _pct(c.champion))
+    console.print(table)
+    if result.backtest:
+        _render_backtest(result.backtest, console)
+
+
+def _pct(p: float) -> str:
+    if p == 0:
+        return "-"
+    if p == 1:
+        return "100"
+    return f"{100 * p:.1f}" if p >= 0.001 else "<0.1"
+
+
+def _render_backtest(report: dict[str, Any], console: Console) -> None:
+    table = Table(
+        title=f"Backtest on the {report['ties']} real ties from {report['from']}",
+        caption="scores of P(first club goes through); lower is better",
+        show_edge=False,
+        min_width=60,
+    )
+    table.add_column("Forecast")
+    table.add_column("Brier", justify="right")
+    table.add_column("Log loss", justify="right")
+    names = {"model": "this model", "coefficient": "coefficient only", "coin_flip": "coin flip"}
+    for key, label in names.items():
+        s = report["scores"][key]
+        table.add_row(label, f"{s['brier']:.4f}", f"{s['log_loss']:.4f}")
+    console.print(table)

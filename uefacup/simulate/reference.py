@@ -1,0 +1,171 @@
+"""The reference engine: one season at a time, plain Python objects, the package's own rules.
+
+Each simulated match becomes a real ``Leg`` (with extra-time, half-of-extra-time and shoot-out
+scores where they were needed) and every tie is decided by ``uefacup.rules.ties.resolve_tie``,
+the function that decides the real season in ``uefacup replay``. That makes this engine slow
+but hard to get wrong, and a yardstick for the vectorised engine: the two draw from the same
+model and must agree within sampling error (tests/simulate). Its simulated ties are also checked
+by ``resolve_tie`` as they go, so an impossible shoot-out score or extra time nobody needed
+would raise at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from uefacup.model import ExtraTime, Leg, RuleSet, Score
+from uefacup.rules.ties import aggregate, away_goals, resolve_tie
+from uefacup.simulate.draws import draw_round_one
+from uefacup.simulate.model import (
+    EXTRA_TIME_FRACTION,
+    PENALTY_CONVERSION,
+    SHOOTOUT_KICKS,
+    MatchModel,
+)
+from uefacup.simulate.plan import CHAMPION, SeasonPlan
+from uefacup.simulate.vectorised import Counts
+
+__all__ = ["play_tie_one", "run_seasons", "shootout"]
+
+
+def run_seasons(
+    plan: SeasonPlan, model: MatchModel, seasons: int, seed: np.random.SeedSequence
+) -> Counts:
+    """Same contract as ``vectorised.run_batch``: (clubs, 9) counts over ``seasons`` seasons."""
+    rng = np.random.default_rng(seed)
+    counts: Counts = plan.real_counts * seasons
+    for _ in range(seasons):
+        _one_season(plan, model, rng, counts)
+    return counts
+
+
+def _one_season(
+    plan: SeasonPlan, model: MatchModel, rng: np.random.Generator, counts: Counts
+) -> None:
+    round_ = plan.start
+    clubs = [int(c) for c in plan.start_participants]
+    previous: list[int] = []
+    while True:
+        for club in clubs:
+            counts[club, round_.order] += 1
+        if round_ in plan.fixed:
+            pairs = [(int(x), int(y)) for x, y in plan.fixed[round_]]
+        elif round_ in plan.bracket and previous:
+            pairs = [(previous[int(i)], previous[int(j)]) for i, j in plan.bracket[round_]]
+        else:
+            pairs = draw_round_one(round_, clubs, plan, rng)
+        rules = plan.rules[round_]
+        winners = [play_tie_one(x, y, rules, model, rng) for x, y in pairs]
+        nxt = round_.next()
+        if nxt is None:
+            counts[winners[0], CHAMPION] += 1
+            return
+        clubs = winners + [int(c) for c in plan.entrants[nxt]]
+        previous = winners
+        round_ = nxt
+
+
+def play_tie_one(
+    first: int, second: int, rules: RuleSet, model: MatchModel, rng: np.random.Generator
+) -> int:
+    """Play one tie (``first`` at home first; one match at a neutral venue) and decide it
+    with ``resolve_tie``; returns the winner's index."""
+    names = model.clubs
+    legs: list[Leg] = []
+    if rules.legs == 2:
+        lh, la = model.goal_means_one(first, second)
+        score = Score(int(rng.poisson(lh)), int(rng.poisson(la)))
+        legs.append(Leg(names[first], names[second], score))
+        host, visitor, neutral = second, first, False
+    else:
+        host, visitor, neutral = first, second, True
+    lh, la = model.goal_means_one(host, visitor, neutral=neutral)
+    last = Leg(
+        names[host],
+        names[visitor],
+        Score(int(rng.poisson(lh)), int(rng.poisson(la))),
+        neutral=neutral,
+    )
+    if _level([*legs, last], rules, extra_time=False):
+        still_level = True
+        if rules.extra_time is not ExtraTime.NONE:
+            rates = (lh * EXTRA_TIME_FRACTION, la * EXTRA_TIME_FRACTION)
+            last = _extra_time(legs, last, rules, *rates, rng)
+            still_level = _level([*legs, last], rules, extra_time=True)
+        if still_level and rules.penalties:
+            home_pens, away_pens = shootout(rng)
+            last = replace(last, penalties=Score(home_pens, away_pens))
+    outcome = resolve_tie([*legs, last], rules)
+    return first if outcome.winner == names[first] else second
+
+
+def _level(legs: Sequence[Leg], rules: RuleSet, *, extra_time: bool) -> bool:
+    """Level on aggregate and, where the rules count them, on away goals."""
+    a, b = legs[0].home, legs[0].away
+    if aggregate(legs, a) != aggregate(legs, b):
+        return False
+    count = rules.away_goals and len(legs) == 2
+    if extra_time:
+        count = count and rules.away_goals_in_extra_time
+    if not count:
+        return True
+    return away_goals(legs, a, extra_time=extra_time) == away_goals(legs, b, extra_time=extra_time)
+
+
+def _extra_time(
+    earlier: list[Leg],
+    last: Leg,
+    rules: RuleSet,
+    rate_home: float,
+    rate_away: float,
+    rng: np.random.Generator,
+) -> Leg:
+    """The deciding match with its extra time played under the round's rule."""
+    reg = last.regular
+    if rules.extra_time is ExtraTime.GOLDEN_GOAL:
+        total = rate_home + rate_away
+        end = reg
+        if rng.random() < -np.expm1(-total):
+            home_scores = rng.random() * total < rate_home
+            end = Score(reg.home + home_scores, reg.away + (not home_scores))
+        return replace(last, after_extra_time=end)
+    if rules.extra_time is ExtraTime.SILVER_GOAL:
+        half = Score(
+            reg.home + int(rng.poisson(rate_home / 2)), reg.away + int(rng.poisson(rate_away / 2))
+        )
+        at_half = replace(last, after_extra_time=half)
+        if not _level([*earlier, at_half], rules, extra_time=True):
+            return replace(at_half, extra_time_half=half)
+        end = Score(
+            half.home + int(rng.poisson(rate_home / 2)), half.away + int(rng.poisson(rate_away / 2))
+        )
+        return replace(last, after_extra_time=end, extra_time_half=half)
+    end = Score(reg.home + int(rng.poisson(rate_home)), reg.away + int(rng.poisson(rate_away)))
+    return replace(last, after_extra_time=end)
+
+
+def shootout(rng: np.random.Generator) -> tuple[int, int]:
+    """A shoot-out kick by kick: (home goals, away goals); a coin decides who kicks first.
+
+    Five kicks each, stopping as soon as one side cannot catch up, then pairs of kicks until a
+    pair is split; every kick is scored with probability ``PENALTY_CONVERSION``.
+    """
+    goals = [0, 0]
+    kicks = [0, 0]
+    side = int(rng.random() < 0.5)
+    while True:
+        goals[side] += int(rng.random() < PENALTY_CONVERSION)
+        kicks[side] += 1
+        side = 1 - side
+        if max(kicks) <= SHOOTOUT_KICKS:
+            if (
+                goals[0] > goals[1] + SHOOTOUT_KICKS - kicks[1]
+                or goals[1] > goals[0] + SHOOTOUT_KICKS - kicks[0]
+            ):
+                break
+        elif kicks[0] == kicks[1] and goals[0] != goals[1]:
+            break
+    return goals[0], goals[1]

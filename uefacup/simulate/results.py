@@ -1,0 +1,107 @@
+"""What a simulation returns, and its plain renderings (dict for JSON, CSV rows).
+
+Probabilities are counts divided by the seasons actually simulated (fewer than asked when the
+run was interrupted), so each round's column sums exactly to its number of places and the
+champion column to 1, whatever the number of runs.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from uefacup.model import Round
+from uefacup.simulate.plan import CHAMPION
+
+__all__ = ["COLUMNS", "ClubChances", "SimulationResult"]
+
+COLUMNS = (*(r.value for r in Round), "champion")
+
+
+@dataclass(frozen=True)
+class ClubChances:
+    club: str
+    association: str
+    rounds: dict[str, float]
+    champion: float
+
+
+@dataclass(frozen=True)
+class SimulationResult:
+    """Counts per club (rows, ``clubs`` order) and column (8 rounds, then champion)."""
+
+    clubs: tuple[str, ...]
+    associations: tuple[str, ...]
+    counts: npt.NDArray[np.int64]
+    runs: int
+    requested: int
+    seed: int
+    from_round: Round | None
+    engine: str
+    model: str
+    interrupted: bool = False
+    seconds: float = 0.0
+    backtest: dict[str, Any] | None = field(default=None)
+
+    def probabilities(self) -> npt.NDArray[np.float64]:
+        if self.runs == 0:
+            return np.zeros(self.counts.shape)
+        return self.counts / self.runs
+
+    def chances(self) -> list[ClubChances]:
+        """Clubs most likely to win first; then by how far they get, then by name."""
+        p = self.probabilities()
+        order = sorted(
+            range(len(self.clubs)),
+            key=lambda i: (*(-p[i, c] for c in range(CHAMPION, -1, -1)), self.clubs[i]),
+        )
+        return [
+            ClubChances(
+                club=self.clubs[i],
+                association=self.associations[i],
+                rounds={r.value: float(p[i, r.order]) for r in Round},
+                champion=float(p[i, CHAMPION]),
+            )
+            for i in order
+        ]
+
+    def probability(self, club: str, column: str) -> float:
+        """``column``: a round key or "champion"."""
+        return float(self.probabilities()[self.clubs.index(club), COLUMNS.index(column)])
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "runs": self.runs,
+            "seed": self.seed,
+            "from": self.from_round.value if self.from_round else "start",
+            "engine": self.engine,
+            "model": self.model,
+            "interrupted": self.interrupted,
+            "clubs": [
+                {
+                    "club": c.club,
+                    "association": c.association,
+                    "rounds": c.rounds,
+                    "champion": c.champion,
+                }
+                for c in self.chances()
+            ],
+        }
+        if self.backtest is not None:
+            data["backtest"] = self.backtest
+        return data
+
+    def to_csv(self) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["club", "association", *COLUMNS])
+        for c in self.chances():
+            writer.writerow(
+                [c.club, c.association, *(f"{v:.6f}" for v in [*c.rounds.values(), c.champion])]
+            )
+        return out.getvalue()
