@@ -34,3 +34,19 @@ def replace_line(path: Path, old: str, new: str) -> None:
     assert lines.count(old) == 1, f"{old!r} occurs {lines.count(old)} times in {path.name}"
     lines[lines.index(old)] = new
     path.write_text("\n".join(lines) + "\n", "utf-8")
+
+
+def invoke_cli(*args: str) -> tuple[int, str, str]:
+    """Run ``uefacup ARGS`` in-process: (exit code, stdout, stderr).
+
+    A non-exit exception is re-raised, so a bug shows its traceback in the test instead of
+    passing as a mere non-zero exit.
+    """
+    from click.testing import CliRunner
+
+    from uefacup.cli import main
+
+    result = CliRunner().invoke(main, list(args))
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr

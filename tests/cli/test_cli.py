@@ -7,17 +7,11 @@ from pathlib import Path
 
 import click
 import pytest
-from click.testing import CliRunner
 
-from tests.conftest import replace_line
+from tests.conftest import invoke_cli, replace_line
 from uefacup.cli import main
 
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
+run = invoke_cli
 
 
 def test_replay_text_shows_every_round_and_the_final() -> None:

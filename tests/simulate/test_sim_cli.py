@@ -6,18 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from uefacup.cli import main
+from tests.conftest import invoke_cli
 from uefacup.simulate import backends
 
 
 def _run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, ["simulate", *args])
-    assert not isinstance(result.exception, Exception) or isinstance(
-        result.exception, SystemExit
-    ), result.exception
-    return result.exit_code, result.stdout, result.stderr
+    return invoke_cli("simulate", *args)
 
 
 def test_json_shape_and_sums() -> None:
