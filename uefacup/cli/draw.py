@@ -140,7 +140,7 @@ def _print_draw(result: DrawResult, show_log: bool) -> None:
     grouped = any(t.group is not None for t in result.ties) and len(result.groups) > 1
     if grouped:
         table.add_column("Group", justify="right")
-    table.add_column("Home (first leg)")
+    table.add_column("Home (nominal)" if result.rules.single_match else "Home (first leg)")
     table.add_column("Away")
     for tie in result.ties:
         cells = [tie.home, tie.away]
