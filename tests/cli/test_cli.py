@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import invoke_cli, replace_line
 from uefacup.cli import main
+from uefacup.model import Round
 
 run = invoke_cli
 
@@ -30,16 +31,7 @@ def test_replay_json_keys() -> None:
     assert code == 0
     data = json.loads(out)
     assert set(data) >= {"season", "rounds", "champion", "runner_up", "stats"}
-    assert [r["key"] for r in data["rounds"]] == [
-        "qualifying",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "quarter-final",
-        "semi-final",
-        "final",
-    ]
+    assert [r["key"] for r in data["rounds"]] == [r.value for r in Round]
     final = data["rounds"][-1]["ties"][0]
     assert final["decided_by"] == "silver_goal" and final["winner"] == "Porto"
     leg = final["legs"][0]
