@@ -1,12 +1,16 @@
 """Time and peak memory of exact pairing probabilities for every draw of the shared pot file.
 
 Each draw runs in a fresh subprocess so that its peak RSS (``resource.getrusage``) is its own
-and a slow draw can be cut off with ``--timeout``. With ``--reference PATH/cldraw.js`` the
-published JavaScript calculator runs on the same draw in the same session (node required) and
-the largest absolute difference between the two matrices is printed.
+and a slow draw can be cut off with ``--timeout``. ``--engine compiled`` (the default when numba
+is installed) times ``uefacup.draw._fastprob``; the first column "load" is the import of numpy
+and numba plus loading the cached machine code (a first run ever also compiles, ~15 s), the
+"seconds" column the draw itself. ``--engine python`` times the pure-Python solver.
+With ``--reference PATH/cldraw.js`` the published JavaScript calculator runs on the same draw
+in the same session (node required) and the largest absolute difference between the two
+matrices is printed.
 
     python benchmarks/draw_probabilities.py [--file F] [--only I,J] [--timeout S]
-                                            [--reference cldraw.js]
+                                            [--engine compiled|python] [--reference cldraw.js]
 """
 
 from __future__ import annotations
@@ -23,18 +27,34 @@ DEFAULT_FILE = Path(__file__).resolve().parents[2] / "shared" / "draws" / "uefa-
 HERE = Path(__file__).resolve().parent
 
 
-def one(path: Path, index: int) -> None:
+def one(path: Path, index: int, engine: str) -> None:
     """Child mode: compute one draw, print a JSON line with seconds, states and peak RSS."""
+    start = time.perf_counter()
+    from uefacup.draw import _fastprob
     from uefacup.draw.files import load_pots_file
     from uefacup.draw.probabilities import _float_ratio, _Solver
+    from uefacup.draw.teams import Constraints, Pots, Team
 
     entry = load_pots_file(path, index=index)
-    start = time.perf_counter()
-    solver = _Solver(entry.pots, entry.constraints, _float_ratio)
-    matrix = solver.run()
-    seconds = time.perf_counter() - start
+    if engine == "compiled":
+        tiny = Pots((Team("S", "A"),), (Team("U", "B"),))
+        _fastprob.solve(tiny, Constraints())  # loads (or compiles) the machine code
+        loaded = time.perf_counter()
+        matrix, states, _ = _fastprob.solve(entry.pots, entry.constraints)
+    else:
+        loaded = time.perf_counter()
+        solver = _Solver(entry.pots, entry.constraints, _float_ratio)
+        matrix = solver.run()
+        states = len(solver.memo)
+    seconds = time.perf_counter() - loaded
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    out = {"seconds": seconds, "states": len(solver.memo), "peak_mb": peak_mb, "matrix": matrix}
+    out = {
+        "load": loaded - start,
+        "seconds": seconds,
+        "states": states,
+        "peak_mb": peak_mb,
+        "matrix": matrix,
+    }
     print(json.dumps(out))
 
 
@@ -60,16 +80,29 @@ def main() -> None:
     parser.add_argument("--only", help="comma-separated draw indices")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per draw")
     parser.add_argument("--reference", type=Path, help="path to the reference cldraw.js")
+    parser.add_argument(
+        "--engine",
+        choices=["compiled", "python"],
+        help="compiled (numba, default when installed) or python",
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.engine is None:
+        from uefacup.draw import _fastprob
+
+        args.engine = "compiled" if _fastprob.available() else "python"
     if args.one is not None:
-        one(args.file, args.one)
+        one(args.file, args.one, args.engine)
         return
     draws = json.loads(args.file.read_text("utf-8"))["draws"]
     indices = [int(i) for i in args.only.split(",")] if args.only else range(len(draws))
-    print(f"# python {sys.version.split()[0]}, timeout {args.timeout:.0f} s per draw", flush=True)
     print(
-        "index  draw                        size   seconds   states   peak MB  reference",
+        f"# python {sys.version.split()[0]}, engine {args.engine}, "
+        f"timeout {args.timeout:.0f} s per draw",
+        flush=True,
+    )
+    print(
+        "index  draw                        size   load  seconds    states  peak MB  reference",
         flush=True,
     )
     for i in indices:
@@ -78,7 +111,16 @@ def main() -> None:
         size = f"{len(d['seeded'])}x{len(d['unseeded'])}"
         try:
             done = subprocess.run(
-                [sys.executable, __file__, "--file", str(args.file), "--one", str(i)],
+                [
+                    sys.executable,
+                    __file__,
+                    "--file",
+                    str(args.file),
+                    "--engine",
+                    args.engine,
+                    "--one",
+                    str(i),
+                ],
                 capture_output=True,
                 text=True,
                 timeout=args.timeout,
@@ -101,8 +143,8 @@ def main() -> None:
                 )
                 ref = f"cldraw {theirs['seconds']:.2f} s, max |diff| {diff:.1e}"
         print(
-            f"{i:5d}  {label:26s}  {size:5s}  {ours['seconds']:8.2f}  {ours['states']:7d}"
-            f"  {ours['peak_mb']:8.0f}  {ref}",
+            f"{i:5d}  {label:26s}  {size:5s}  {ours['load']:5.2f}  {ours['seconds']:7.2f}"
+            f"  {ours['states']:8d}  {ours['peak_mb']:7.0f}  {ref}",
             flush=True,
         )
 

@@ -19,7 +19,9 @@ from uefacup.draw import (
     exact_pairing_probabilities,
     pairing_probabilities,
 )
+from uefacup.draw import _fastprob as fastprob
 from uefacup.draw.files import all_entries
+from uefacup.draw.probabilities import python_pairing_probabilities
 from uefacup.errors import DrawError
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "draws" / "uefa-knockout-draws.json"
@@ -101,3 +103,54 @@ def test_bad_pots_are_named() -> None:
     )
     with pytest.raises(DrawError, match="cannot be completed"):
         pairing_probabilities(stuck, c)
+
+
+needs_numba = pytest.mark.skipif(not fastprob.available(), reason="numba not installed")
+
+
+@needs_numba
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(instances())
+def test_compiled_engine_equals_python_solver(instance: tuple[Pots, Constraints]) -> None:
+    pots, constraints = instance
+    try:
+        reference = python_pairing_probabilities(pots, constraints)
+    except DrawError:
+        return
+    fast, _, _ = fastprob.solve(pots, constraints)
+    for row, ref_row in zip(fast, reference, strict=True):
+        for p, q in zip(row, ref_row, strict=True):
+            assert abs(p - q) < 1e-12
+
+
+@needs_numba
+@pytest.mark.skipif(not SHARED.exists(), reason="shared draw pots not present")
+def test_compiled_engine_equals_python_solver_on_shared_draws() -> None:
+    entries = [
+        e
+        for e in all_entries(json.loads(SHARED.read_text("utf-8")), "shared")
+        if len(e.pots.seeded) == 8
+    ]
+    for entry in entries[:8]:
+        fast, states, _ = fastprob.solve(entry.pots, entry.constraints)
+        reference = python_pairing_probabilities(entry.pots, entry.constraints)
+        assert states > 0
+        for row, ref_row in zip(fast, reference, strict=True):
+            for p, q in zip(row, ref_row, strict=True):
+                assert abs(p - q) < 1e-12
+
+
+def test_falls_back_to_python_solver_without_numba(monkeypatch: pytest.MonkeyPatch) -> None:
+    pots = Pots(
+        (Team("S1", "A", None, "g1"), Team("S2", "B"), Team("S3", "C", None, "g2"), Team("S4")),
+        (Team("U1", "B", None, "g1"), Team("U2", "C"), Team("U3", "A", None, "g2"), Team("U4")),
+    )
+    expected = [float(p) for row in exact_pairing_probabilities(pots) for p in row]
+    assert len(set(expected)) > 2
+    calls: list[Pots] = []
+    monkeypatch.setattr(fastprob, "supports", lambda pots: calls.append(pots) and False)
+    fallback = [p for row in pairing_probabilities(pots) for p in row]
+    assert calls == [pots]
+    assert fallback == pytest.approx(expected, abs=1e-15)
+    python = [p for row in python_pairing_probabilities(pots) for p in row]
+    assert python == pytest.approx(expected, abs=1e-15)

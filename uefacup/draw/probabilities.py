@@ -20,6 +20,10 @@ The memo holds, per canonical state, the expected number of ties between each pa
 classes; by symmetry a particular pair of teams gets that number divided by the two class
 sizes. Equal keys imply isomorphic states, so a weaker canonical form can only cost memo hits,
 never correctness. ``exact=True`` runs the same recursion in ``Fraction`` arithmetic.
+
+Floats go to the compiled engine of ``uefacup.draw._fastprob`` when numba is installed (same
+recursion, on class-level compatibility graphs with a stronger canonical form, in nopython
+code); without numba, or for pots beyond its limits, the solver below runs.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from collections.abc import Callable
 from fractions import Fraction
 from typing import Generic, TypeVar
 
+from uefacup.draw import _fastprob as fastprob
 from uefacup.draw.matching import has_perfect_matching
 from uefacup.draw.teams import Constraints, Pots, check_drawable
 
@@ -215,6 +220,17 @@ class _Solver(Generic[N]):
 
 def pairing_probabilities(pots: Pots, constraints: Constraints | None = None) -> list[list[float]]:
     """P(unseeded ``i`` meets seeded ``j``) as ``[i][j]``; rows unseeded, columns seeded."""
+    constraints = constraints or Constraints()
+    check_drawable(pots, constraints)
+    if fastprob.supports(pots):
+        return fastprob.solve(pots, constraints)[0]
+    return _Solver(pots, constraints, _float_ratio).run()
+
+
+def python_pairing_probabilities(
+    pots: Pots, constraints: Constraints | None = None
+) -> list[list[float]]:
+    """``pairing_probabilities`` on the pure-Python solver, whatever is installed."""
     constraints = constraints or Constraints()
     check_drawable(pots, constraints)
     return _Solver(pots, constraints, _float_ratio).run()
