@@ -4,6 +4,8 @@ from the same group. The first team to be drawn played the first leg at home" (s
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import random
 from collections import Counter
@@ -20,6 +22,7 @@ from uefacup.draw import (
     DrawRules,
     Pots,
     Team,
+    draw_groups,
     draw_round,
     pairing_probabilities,
     replay,
@@ -164,3 +167,122 @@ def test_engine_frequencies_follow_the_exact_odds() -> None:
     for i, u in enumerate(pots.unseeded):
         for j, s in enumerate(pots.seeded):
             assert abs(counts[(u.name, s.name)] / runs - exact[i][j]) < 0.04
+
+
+# Digests of ``DrawResult.to_json()`` (ties and the whole log, closures included) recorded with
+# the engine as it was before the incremental matching (a fresh maximum matching per candidate).
+# The faster engine must make the same random calls and log the same balls and reasons. The real
+# season's rounds are pinned the same way in test_season_draws.py.
+RECORDED = {
+    "synthetic0/7": "d1f956acf206b2ad",
+    "synthetic3/11": "2dbafbd240c928d9",
+    "dead-end/3": "215c845d2b21b325",
+}
+
+
+def result_digest(result: DrawResult) -> str:
+    text = json.dumps(result.to_json(), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def test_draws_and_logs_are_those_recorded_before_the_incremental_engine() -> None:
+    for builder, seed in ((0, 7), (3, 11)):
+        result = draw_round(
+            synthetic_qualifying_teams(builder), QUALIFYING, random.Random(seed), seed=seed
+        )
+        assert result_digest(result) == RECORDED[f"synthetic{builder}/{seed}"]
+    pots = Pots(
+        (Team("S1", "A", 4), Team("S2", "B", 3), Team("S3", "C", 2)),
+        (Team("U1", "A", 1), Team("U2", "A", 1), Team("U3", "D", 0)),
+    )
+    dead_end = draw_round(pots, DrawRules(first_ball="unseeded"), random.Random(3))
+    assert result_digest(dead_end) == RECORDED["dead-end/3"]
+
+
+def test_an_uncompletable_group_fails_at_its_first_ball() -> None:
+    """Both unseeded clubs are Spanish like one seeded club: no complete pairing exists."""
+    from uefacup.draw import DrawGroup
+
+    group = DrawGroup(
+        1, (Team("S1", "ESP", 2), Team("S2", "ITA", 1)), (Team("U1", "ESP"), Team("U2", "ESP"))
+    )
+    calls = []
+
+    def rng_calls(seed: int) -> random.Random:
+        rng = random.Random(seed)
+        original = rng.randrange
+
+        def counted(*args: int) -> int:
+            calls.append(args)
+            return original(*args)
+
+        rng.randrange = counted  # type: ignore[method-assign]
+        return rng
+
+    with pytest.raises(DrawError, match="cannot be completed"):
+        draw_groups([group], DrawRules(), rng_calls(1))
+    assert len(calls) == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from("ABC"), min_size=2, max_size=12).filter(lambda a: len(a) % 2 == 0),
+    st.integers(0, 2**32 - 1),
+    st.booleans(),
+)
+def test_open_options_are_exactly_the_completable_ones(
+    associations: list[str], seed: int, unseeded_first: bool
+) -> None:
+    """Checked against permutations, independently of the engine's matching bookkeeping."""
+    from itertools import permutations
+
+    half = len(associations) // 2
+    pots = Pots(
+        tuple(Team(f"S{i}", a, float(10 - i)) for i, a in enumerate(associations[:half])),
+        tuple(Team(f"U{i}", a, 0.0) for i, a in enumerate(associations[half:])),
+    )
+    rules = DrawRules(first_ball="unseeded" if unseeded_first else "any")
+    constraints = rules.constraints
+    team = {t.name: t for t in pots.teams}
+
+    def completable(a: list[str], b: list[str]) -> bool:
+        return any(
+            all(constraints.allowed(team[x], team[y]) for x, y in zip(a, p, strict=True))
+            for p in permutations(b)
+        )
+
+    try:
+        result = draw_round(pots, rules, random.Random(seed))
+    except DrawError:
+        assert not completable([t.name for t in pots.seeded], [t.name for t in pots.unseeded])
+        return
+    check_rules(result)
+    left = {t.name for t in pots.teams}
+    for home, away in zip(result.log[::2], result.log[1::2], strict=True):
+        left.discard(home.club)
+        host = team[home.club]
+        host_seeded = host in pots.seeded
+        own = [n for n in left if (team[n] in pots.seeded) == host_seeded]
+        other = [n for n in left if (team[n] in pots.seeded) != host_seeded]
+        expected = [
+            c
+            for c in other
+            if constraints.allowed(host, team[c]) and completable(own, [o for o in other if o != c])
+        ]
+        assert sorted(away.options) == sorted(expected)
+        assert sorted(away.options + tuple(c for c, _ in away.closed)) == sorted(other)
+        left.discard(away.club)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 2**8 - 1), min_size=1, max_size=8), st.integers(1, 2**8 - 1))
+def test_fast_perfect_matching_agrees_with_kuhn(adjacency: list[int], columns: int) -> None:
+    from uefacup.draw.matching import maximum_matching, perfect_matching, unmatched_row
+
+    rows = (1 << len(adjacency)) - 1
+    found = perfect_matching(adjacency, rows, columns)
+    full = len(maximum_matching(adjacency, rows, columns)) == len(adjacency)
+    assert (found is not None) == full == (unmatched_row(adjacency, rows, columns) is None)
+    if found is not None:
+        assert sorted(found.values()) == list(range(len(adjacency)))
+        assert all(columns >> c & 1 and adjacency[r] >> c & 1 for c, r in found.items())

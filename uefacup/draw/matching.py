@@ -45,6 +45,8 @@ def unmatched_row(adjacency: Sequence[int], rows: int, columns: int) -> int | No
 
     The row found is a witness for the log: "this ball would leave X without an opponent".
     """
+    if perfect_matching(adjacency, rows, columns) is not None:
+        return None  # the usual case, found fast; the witness below needs Kuhn's own order
     owner = maximum_matching(adjacency, rows, columns)
     matched = 0
     for row in owner.values():
@@ -59,7 +61,61 @@ def has_perfect_matching(adjacency: Sequence[int], rows: int, columns: int) -> b
     """True when every row can be paired with a distinct column (and the sets are equal-sized)."""
     if rows.bit_count() != columns.bit_count():
         return False
-    return unmatched_row(adjacency, rows, columns) is None
+    return perfect_matching(adjacency, rows, columns) is not None
+
+
+def perfect_matching(adjacency: Sequence[int], rows: int, columns: int) -> dict[int, int] | None:
+    """A matching (column -> row) giving every row a distinct column, None if there is none.
+
+    The fast yes/no behind ``has_perfect_matching`` and the draw engine. Greedy first (each row
+    takes its lowest free column), then one augmenting search per row left over, trying free
+    columns before taking one from another row. The size of a maximum matching does not depend
+    on how it is found, so this agrees with ``maximum_matching``; only the witness of
+    ``unmatched_row`` depends on that function's order, and it is computed there.
+    """
+    if rows.bit_count() > columns.bit_count():
+        return None
+    owner: dict[int, int] = {}
+    taken = 0
+    pending = []
+    for row in _bits(rows):
+        free = adjacency[row] & columns & ~taken
+        if free:
+            low = free & -free
+            taken |= low
+            owner[low.bit_length() - 1] = row
+        else:
+            pending.append(row)
+    if not pending:
+        return owner
+
+    def augment(row: int, seen: list[int]) -> bool:
+        reach = adjacency[row] & columns & ~seen[0]
+        if not reach:
+            return False
+        seen[0] |= reach
+        free = reach & ~taken
+        if free:
+            low = free & -free
+            owner[low.bit_length() - 1] = row
+            return True
+        while reach:
+            low = reach & -reach
+            reach ^= low
+            col = low.bit_length() - 1
+            if augment(owner[col], seen):
+                owner[col] = row
+                return True
+        return False
+
+    for row in pending:
+        seen = [0]
+        if not augment(row, seen):
+            return None
+        taken = 0
+        for col in owner:
+            taken |= 1 << col
+    return owner
 
 
 def transpose(adjacency: Sequence[int], columns: int) -> list[int]:

@@ -27,10 +27,11 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 from uefacup.draw.groups import DrawGroup
-from uefacup.draw.matching import unmatched_row
+from uefacup.draw.matching import perfect_matching, unmatched_row
 from uefacup.draw.teams import Constraints, Team, compatibility
 from uefacup.errors import DrawError
 
@@ -164,59 +165,171 @@ def _pick(choose: Chooser, ball: Ball) -> Ball:
 
 
 def _seeded_group(group: DrawGroup, rules: DrawRules, choose: Chooser, log: list[Ball]) -> None:
-    seeded, unseeded = list(group.seeded), list(group.unseeded)
+    """Draw one seeded group, keeping a perfect matching of the clubs still in the bowls.
+
+    Which opponents keep the group completable is read off that matching instead of being
+    recomputed per candidate: with ``mate`` a perfect matching of the remaining clubs, host ``h``
+    may meet an allowed ``c`` iff ``c`` is ``h``'s mate or ``c``'s mate can reach ``h`` along
+    "x may take y's mate" steps (an alternating cycle through the edge ``h``-``c``). One search
+    backwards from ``h`` finds every such club, so a ball costs O(clubs) bitset steps; after the
+    ball, the matching is repaired along the path found. Only the clubs that the matching closes
+    are handed to ``unmatched_row``, for the same witness in the log as a search from scratch.
+    """
+    n = len(group.seeded)
+    if n != len(group.unseeded):
+        raise DrawError(f"group {group.number}: {n} seeded v {len(group.unseeded)} unseeded")
     constraints = rules.constraints
-    if len(seeded) != len(unseeded):
-        raise DrawError(f"group {group.number}: {len(seeded)} seeded v {len(unseeded)} unseeded")
-    while seeded:
-        if rules.first_ball == "unseeded":
-            bowl: list[Team] = list(unseeded)
+    pots = (group.seeded, group.unseeded)
+    adjacency, names, matching = _group_tables(group, constraints)
+    perfect = matching is not None
+    # mates[0][i]: the unseeded partner of seeded i; mates[1][j]: the seeded partner of unseeded j.
+    mates = (list(matching[0]), list(matching[1])) if matching is not None else ([], [])
+    remaining = (list(range(n)), list(range(n)))  # indices still in each bowl, in pot order
+    left = [(1 << n) - 1, (1 << n) - 1]  # the same as bitsets
+    unseeded_first = rules.first_ball == "unseeded"
+    while remaining[0]:
+        unseeded_names = [names[1][j] for j in remaining[1]]
+        if unseeded_first:
+            in_seeded_pot = 0
+            bowl = tuple(unseeded_names)
             pot: Pot = "unseeded"
         else:
-            bowl = seeded + unseeded
+            in_seeded_pot = len(remaining[0])
+            bowl = tuple([names[0][i] for i in remaining[0]] + unseeded_names)
             pot = "open"
-        first = _pick(
-            choose,
-            Ball(len(log) + 1, group.number, pot, "", "home", tuple(t.name for t in bowl)),
-        )
+        first = _pick(choose, Ball(len(log) + 1, group.number, pot, "", "home", bowl))
         log.append(first)
-        host = next(t for t in bowl if t.name == first.club)
-        host_seeded = host in seeded
-        own, other = (seeded, unseeded) if host_seeded else (unseeded, seeded)
-        own.remove(host)
-        options: list[Team] = []
-        closed: list[tuple[str, str]] = []
-        for candidate in other:
-            reason = constraints.reason(host, candidate)
-            if reason is None:
-                rest = [t for t in other if t is not candidate]
-                adj = compatibility(own, rest, constraints)
-                left = unmatched_row(adj, (1 << len(own)) - 1, (1 << len(rest)) - 1)
-                if left is not None:
-                    reason = f"would leave {own[left].name} without an opponent"
-            if reason is None:
-                options.append(candidate)
-            else:
-                closed.append((candidate.name, reason))
+        index = bowl.index(first.club)
+        if index < in_seeded_pot:
+            side, h = 0, remaining[0][index]
+        else:
+            side, h = 1, remaining[1][index - in_seeded_pot]
+        other_side = 1 - side
+        other_adj = adjacency[other_side]
+        own_mate, other_mate = mates[side], mates[other_side]
+        own_left = left[side]
+        # Clubs of the host's bowl that can reach h (step[x]: x's next club on the way), and
+        # the set of their mates: exactly the opponents that keep the group completable.
+        reach = 1 << h
+        completing = 0
+        step: dict[int, int] = {}
+        frontier = [h] if perfect else []
+        while frontier:
+            y = frontier.pop()
+            completing |= 1 << own_mate[y]
+            new = other_adj[own_mate[y]] & own_left & ~reach
+            reach |= new
+            while new:
+                low = new & -new
+                new ^= low
+                x = low.bit_length() - 1
+                step[x] = y
+                frontier.append(x)
+        remaining[side].remove(h)
+        left[side] = own_left & ~(1 << h)
+        host = pots[side][h]
+        allowed = adjacency[side][h]
+        open_ = allowed & completing
+        options = [c for c in remaining[other_side] if open_ >> c & 1]
         if not options:
             raise DrawError(
                 f"group {group.number}: no opponent left for {host.name}; the group cannot be "
                 "completed"
             )
+        closed: list[tuple[str, str]] = []
+        for c in remaining[other_side]:
+            if open_ >> c & 1:
+                continue
+            candidate = pots[other_side][c]
+            if allowed >> c & 1:
+                reason: str | None = _witness(pots, side, left, c, constraints)
+            else:
+                reason = constraints.reason(host, candidate)  # not None: tags and reasons agree
+            closed.append((candidate.name, reason or "forbidden"))
         second = _pick(
             choose,
             Ball(
                 len(log) + 1,
                 group.number,
-                "unseeded" if host_seeded else "seeded",
+                "unseeded" if side == 0 else "seeded",
                 "",
                 "away",
-                tuple(t.name for t in options),
+                tuple(names[other_side][c] for c in options),
                 tuple(closed),
             ),
         )
         log.append(second)
-        other.remove(next(t for t in options if t.name == second.club))
+        c = options[second.options.index(second.club)]
+        remaining[other_side].remove(c)
+        left[other_side] &= ~(1 << c)
+        # Rotate the alternating cycle h-c, c-x, x-mate(step[x]), ..., -mate(h) into the matching.
+        x = other_mate[c]
+        while x != h:
+            y = step[x]
+            partner = own_mate[y]
+            own_mate[x] = partner
+            other_mate[partner] = x
+            x = y
+
+
+@lru_cache(maxsize=64)
+def _group_tables(
+    group: DrawGroup, constraints: Constraints
+) -> tuple[
+    tuple[tuple[int, ...], tuple[int, ...]],
+    tuple[tuple[str, ...], tuple[str, ...]],
+    tuple[tuple[int, ...], tuple[int, ...]] | None,
+]:
+    """What a group's draw starts from: who may meet whom (bitsets, seeded rows then unseeded
+    rows), the names, and a perfect matching as partner lists (None: the group has none).
+
+    Cached because repeated draws of one round (a season simulation, the property test) start
+    from the same groups; everything returned is immutable.
+    """
+    n = len(group.seeded)
+    adj_s = compatibility(group.seeded, group.unseeded, constraints)
+    adj_u = [0] * n
+    for i, row in enumerate(adj_s):
+        for j in _indices(row):
+            adj_u[j] |= 1 << i
+    full = (1 << n) - 1
+    owner = perfect_matching(adj_u, full, full)  # seeded column -> unseeded row
+    matching = None
+    if owner is not None and len(owner) == n:
+        mate_s = [0] * n
+        mate_u = [0] * n
+        for i, j in owner.items():
+            mate_s[i], mate_u[j] = j, i
+        matching = (tuple(mate_s), tuple(mate_u))
+    names = (tuple(t.name for t in group.seeded), tuple(t.name for t in group.unseeded))
+    return (tuple(adj_s), tuple(adj_u)), names, matching
+
+
+def _indices(mask: int) -> list[int]:
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
+
+
+def _witness(
+    pots: tuple[Sequence[Team], Sequence[Team]],
+    side: int,
+    left: list[int],
+    candidate: int,
+    constraints: Constraints,
+) -> str:
+    """Why drawing ``candidate`` would strand a club: the first club a from-scratch search
+    leaves without an opponent (the host's bowl without the host, the other without the ball)."""
+    own = [pots[side][i] for i in _indices(left[side])]
+    rest = [pots[1 - side][j] for j in _indices(left[1 - side]) if j != candidate]
+    adj = compatibility(own, rest, constraints)
+    stranded = unmatched_row(adj, (1 << len(own)) - 1, (1 << len(rest)) - 1)
+    if stranded is None:  # cannot happen: the matching said no pairing exists
+        raise DrawError(f"draw engine inconsistency at {pots[1 - side][candidate].name}")
+    return f"would leave {own[stranded].name} without an opponent"
 
 
 def _open_group(group: DrawGroup, choose: Chooser, log: list[Ball]) -> None:
