@@ -154,3 +154,51 @@ def test_falls_back_to_python_solver_without_numba(monkeypatch: pytest.MonkeyPat
     assert fallback == pytest.approx(expected, abs=1e-15)
     python = [p for row in python_pairing_probabilities(pots) for p in row]
     assert python == pytest.approx(expected, abs=1e-15)
+
+
+def _class_key(uc: list[int], sc: list[int], fb: list[int]) -> tuple[object, ...]:
+    """Canonical key of a class graph as the compiled engine computes it (no pair removed)."""
+    np = fastprob.np
+    w = np.zeros(fastprob.W_SIZE, np.int64)
+    h = np.zeros(fastprob.H_SIZE, np.uint64)
+    o_uc, o_sc, o_fb, mu, ms = (np.zeros(64, np.int64) for _ in range(5))
+    m, r, _ = fastprob._child(
+        len(uc),
+        len(sc),
+        np.array(uc),
+        np.array(sc),
+        np.array(fb),
+        -1,
+        -1,
+        o_uc,
+        o_sc,
+        o_fb,
+        mu,
+        ms,
+        w,
+        h,
+    )
+    return (m, r, tuple(o_uc[:m]), tuple(o_sc[:r]), tuple(o_fb[:m]))
+
+
+@needs_numba
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_compiled_canonical_key_ignores_the_order_of_classes(data: st.DataObject) -> None:
+    # up to 3 classes a side: the search tree has at most 3! leaves, under ``LEAVES``
+    m = data.draw(st.integers(1, 3))
+    r = data.draw(st.integers(1, 3))
+    uc = data.draw(st.lists(st.integers(1, 3), min_size=m, max_size=m))
+    sc = data.draw(st.lists(st.integers(1, 3), min_size=r, max_size=r))
+    fb = data.draw(st.lists(st.integers(0, (1 << r) - 1), min_size=m, max_size=m))
+    pu = data.draw(st.permutations(range(m)))
+    ps = data.draw(st.permutations(range(r)))
+    uc2 = [0] * m
+    fb2 = [0] * m
+    sc2 = [0] * r
+    for x in range(m):
+        uc2[pu[x]] = uc[x]
+        fb2[pu[x]] = sum(1 << ps[y] for y in range(r) if fb[x] >> y & 1)
+    for y in range(r):
+        sc2[ps[y]] = sc[y]
+    assert _class_key(uc, sc, fb) == _class_key(uc2, sc2, fb2)

@@ -12,19 +12,30 @@ smaller description of a state:
   procedure does next, so why two teams are kept apart (association, group, named pair) no
   longer matters and interchangeable associations merge as well as groups.
 * The key of a state is that graph in a canonical order: colour refinement (counts, then the
-  multiset of the colours of the forbidden neighbours, repeated until stable), ties broken by
-  individualising one class and refining again. Equal keys are the same graph, so the result
-  is exact whatever the ordering; a tie broken inconsistently only costs a memo hit.
+  multiset of the colours of the forbidden neighbours, three rounds), then, if classes are
+  still tied, an individualisation-refinement search (``_search``): each class of the first
+  tied cell is individualised in turn, refined, and so on, and the smallest encoding over the
+  leaves is the key, so isomorphic states get equal keys. Up to ``LEAVES`` leaves are tried
+  (past that the best so far is kept: a state may then get two keys, which costs a memo miss,
+  never a wrong answer, since equal keys are always the same graph). Interchangeable isolated
+  forbidden pairs are numbered at once instead of branched on. Compared with individualising
+  only the first tied class this removes about a fifth of the states (a tenth of random
+  relabellings of reachable states used to get another key).
 * A transition removes one team of unseeded class ``a`` and one of seeded class ``b``: counts
   drop, an emptied class disappears, twins merge, the child is put in canonical order. The map
   from the parent's classes to the child's spreads the child's class-level matrix (expected
   ties between two classes, shared evenly by their members) over the parent's classes.
 * The memo is an open-addressing hash table over the full keys (stored and compared in full:
-  a hash collision costs a probe, never a wrong answer). Dead ends are memoised as well.
+  a hash collision costs a probe, never a wrong answer). Dead ends are memoised as well. Keys
+  and class-level matrices live in pools of fixed blocks that are never copied, so the peak
+  memory is the data itself rather than up to three times it while an array doubles.
 * The recursion runs on an explicit stack, one frame per drawn pair.
 
 The kernels are plain Python over numpy arrays (correct, but slow if run uncompiled); numba
-compiles them when it is installed, see ``available``.
+compiles them when it is installed, see ``available``. They stay in this one module on purpose:
+numba's on-disk cache (``cache=True``) keys each function on its own source file only, and a
+caller's cached machine code embeds its callees, so a kernel moved to another module could be
+edited without ``_solve`` being recompiled (seen while trying that split: stale results).
 """
 
 from __future__ import annotations
@@ -161,6 +172,175 @@ def _refine_py(
 _refine = _jit(_refine_py)
 
 
+_LEVELS = 128
+_CAND = 0
+_NC = _LEVELS * 64
+_POS = _NC + _LEVELS
+_SIDE = _POS + _LEVELS
+_BOU = _SIDE + _LEVELS
+_BOS = _BOU + 64
+_BKEY = _BOS + 64
+_KEY = _BKEY + 192
+_PS = _KEY + 192
+LEAVES = 8
+"""Leaves of the individualisation tree explored per state; beyond, the best so far is kept
+(still exact, a state may then only get two keys)."""
+W_SIZE = 1024 + _PS + 64
+"""int64 scratch ``w`` of ``_child``."""
+H_SIZE = 1024 + _LEVELS * 128
+"""uint64 scratch ``h`` of ``_child``."""
+
+
+def _search_py(
+    m: int,
+    r: int,
+    gu: Any,
+    gs: Any,
+    nu_c: Any,
+    ns_c: Any,
+    cu: Any,
+    cs: Any,
+    tu: Any,
+    ts: Any,
+    ou: Any,
+    os: Any,
+    wk: Any,
+    hk: Any,
+) -> None:
+    """Canonical order of a refined class graph: the smallest leaf of the search tree.
+
+    Individualisation-refinement: the first tied cell (by colour, unseeded side first) is
+    split by individualising each of its classes in turn, refining, and so on; every leaf (a
+    discrete order) encodes the graph as (count, forbidden row) per unseeded class then the
+    seeded counts, and the lexicographically smallest encoding wins, so the order depends on
+    the graph only. A tied cell of isolated forbidden pairs (one unseeded and one seeded class
+    that only exclude each other) holds interchangeable components and is numbered at once.
+    ``nu_c``/``ns_c``: class counts; ``ou``/``os`` end in the chosen order.
+    """
+    level = 0
+    leaves = 0
+    have = False
+    descend = True
+    while True:
+        if descend:
+            side = -1
+            start = 0
+            while True:
+                tie = -1
+                for x in range(1, m):
+                    if cu[ou[x]] == cu[ou[x - 1]]:
+                        tie = x - 1
+                        break
+                if tie >= 0:
+                    first = ou[tie]
+                    g = gu[first]
+                    if g != 0 and (g & (g - 1)) == 0 and gs[_bitpos(g)] == (1 << first):
+                        colour = cu[first]
+                        k = tie
+                        while k < m and cu[ou[k]] == colour:
+                            x = ou[k]
+                            cu[x] = _mix(colour + np.uint64(k + 1))
+                            y = _bitpos(gu[x])
+                            cs[y] = _mix(cu[x] + np.uint64(0x5851F42D4C957F2D))
+                            k += 1
+                        _cells(cu, m, ou)
+                        _cells(cs, r, os)
+                        continue
+                    side = 0
+                    start = tie
+                    break
+                for y in range(1, r):
+                    if cs[os[y]] == cs[os[y - 1]]:
+                        tie = y - 1
+                        break
+                if tie >= 0:
+                    side = 1
+                    start = tie
+                break
+            if side < 0:
+                if level == 0:
+                    return  # no branching: the refined order is the canonical one
+                leaves += 1
+                for y in range(r):
+                    wk[_PS + os[y]] = y
+                for x in range(m):
+                    g = gu[ou[x]]
+                    row = 0
+                    while g:
+                        low = g & -g
+                        g ^= low
+                        row |= 1 << wk[_PS + _bitpos(low)]
+                    wk[_KEY + 2 * x] = nu_c[ou[x]]
+                    wk[_KEY + 2 * x + 1] = row
+                for y in range(r):
+                    wk[_KEY + 2 * m + y] = ns_c[os[y]]
+                better = not have
+                if have:
+                    for q in range(2 * m + r):
+                        if wk[_KEY + q] != wk[_BKEY + q]:
+                            better = wk[_KEY + q] < wk[_BKEY + q]
+                            break
+                if better:
+                    have = True
+                    for q in range(2 * m + r):
+                        wk[_BKEY + q] = wk[_KEY + q]
+                    for x in range(m):
+                        wk[_BOU + x] = ou[x]
+                    for y in range(r):
+                        wk[_BOS + y] = os[y]
+                descend = False
+                continue
+            nc = 0
+            if side == 0:
+                colour = cu[ou[start]]
+                k = start
+                while k < m and cu[ou[k]] == colour:
+                    wk[_CAND + level * 64 + nc] = ou[k]
+                    nc += 1
+                    k += 1
+            else:
+                colour = cs[os[start]]
+                k = start
+                while k < r and cs[os[k]] == colour:
+                    wk[_CAND + level * 64 + nc] = os[k]
+                    nc += 1
+                    k += 1
+            wk[_NC + level] = nc
+            wk[_POS + level] = 0
+            wk[_SIDE + level] = side
+            for x in range(m):
+                hk[level * 128 + x] = cu[x]
+            for y in range(r):
+                hk[level * 128 + 64 + y] = cs[y]
+        else:
+            if level == 0:
+                break
+            level -= 1
+            p = wk[_POS + level] + 1
+            if p >= wk[_NC + level] or leaves >= LEAVES:
+                continue
+            wk[_POS + level] = p
+            for x in range(m):
+                cu[x] = hk[level * 128 + x]
+            for y in range(r):
+                cs[y] = hk[level * 128 + 64 + y]
+            descend = True
+        c = wk[_CAND + level * 64 + wk[_POS + level]]
+        if wk[_SIDE + level] == 0:
+            cu[c] = _mix(cu[c] + np.uint64(0x2545F4914F6CDD1D))
+        else:
+            cs[c] = _mix(cs[c] + np.uint64(0x2545F4914F6CDD1D))
+        _refine(m, r, gu, gs, cu, cs, tu, ts, ou, os)
+        level += 1
+    for x in range(m):
+        ou[x] = wk[_BOU + x]
+    for y in range(r):
+        os[y] = wk[_BOS + y]
+
+
+_search = _jit(_search_py)
+
+
 def _child_py(
     nu: int,
     ns: int,
@@ -183,7 +363,7 @@ def _child_py(
     to canonicalise the state itself. Writes the canonical child into ``out_*`` and the
     parent-to-child class maps into ``mu``/``ms`` (-1 for a class that is gone); returns
     (unseeded classes, seeded classes, hash). ``w`` (int64) and ``h`` (uint64) are scratch of
-    at least 16 * 64 entries.
+    ``W_SIZE`` and ``H_SIZE`` entries.
     """
     # w layout (blocks of 64): 0 rep_u, 1 cnt_u, 2 rep_s, 3 cnt_s, 4 gu, 5 gs, 6 ou, 7 os,
     # 8 group of parent u, 9 group of parent s, 10 final position of u group, 11 of s group,
@@ -271,44 +451,22 @@ def _child_py(
     ou = w[384:448]
     os = w[448:512]
     _refine(m, r, gu, gs, cu, cs, h[128:192], h[192:256], ou, os)
-    # Ties. A tied cell of isolated forbidden pairs (one unseeded and one seeded class that
-    # only exclude each other: typically a group whose associations are dead) is a set of
-    # interchangeable components: number them all at once in the current order. Otherwise
-    # individualise the first class of a tied cell (unseeded side first) and refine again;
-    # exact when the tied classes are interchangeable, else it may only miss a merge.
-    while True:
-        tie = -1
-        for x in range(1, m):
-            if cu[ou[x]] == cu[ou[x - 1]]:
-                tie = x - 1
-                break
-        if tie >= 0:
-            first = ou[tie]
-            g = gu[first]
-            if g != 0 and (g & (g - 1)) == 0 and gs[_bitpos(g)] == (1 << first):
-                colour = cu[first]
-                k = tie
-                while k < m and cu[ou[k]] == colour:
-                    x = ou[k]
-                    cu[x] = _mix(colour + np.uint64(k + 1))
-                    y = _bitpos(gu[x])
-                    cs[y] = _mix(cu[x] + np.uint64(0x5851F42D4C957F2D))
-                    k += 1
-                _cells(cu, m, ou)
-                _cells(cs, r, os)
-            else:
-                cu[first] = _mix(cu[first] + np.uint64(0x2545F4914F6CDD1D))
-                _refine(m, r, gu, gs, cu, cs, h[128:192], h[192:256], ou, os)
-            continue
-        for y in range(1, r):
-            if cs[os[y]] == cs[os[y - 1]]:
-                tie = os[y - 1]
-                break
-        if tie >= 0:
-            cs[tie] = _mix(cs[tie] + np.uint64(0x2545F4914F6CDD1D))
-            _refine(m, r, gu, gs, cu, cs, h[128:192], h[192:256], ou, os)
-            continue
-        break
+    _search(
+        m,
+        r,
+        gu,
+        gs,
+        w[64:128],
+        w[192:256],
+        cu,
+        cs,
+        h[128:192],
+        h[192:256],
+        ou,
+        os,
+        w[1024:],
+        h[1024:],
+    )
     for x in range(m):
         w[640 + ou[x]] = x
     for y in range(r):
@@ -338,6 +496,14 @@ def _child_py(
 
 
 _child = _jit(_child_py)
+
+
+_List: Any = list if _numba is None else _numba.typed.List
+_SHIFT = 20
+_BLOCK = 1 << _SHIFT
+"""Entries per block of the key and value pools (a state needs at most 3 * 62 and 62 * 62; a
+state never ends exactly at the end of a block, so an offset always names an existing block)."""
+_LOW = _BLOCK - 1
 
 
 def _completable_py(nu: int, ns: int, uc: Any, sc: Any, fb: Any, scratch: Any) -> bool:
@@ -418,12 +584,6 @@ def _grow_u_py(array: Any, size: int) -> Any:
     return out
 
 
-def _grow_f_py(array: Any, size: int) -> Any:
-    out = np.zeros(size, np.float64)
-    out[: array.shape[0]] = array
-    return out
-
-
 def _grow_b_py(array: Any, size: int) -> Any:
     out = np.zeros(size, np.bool_)
     out[: array.shape[0]] = array
@@ -432,7 +592,6 @@ def _grow_b_py(array: Any, size: int) -> Any:
 
 _grow_i = _jit(_grow_i_py)
 _grow_u = _jit(_grow_u_py)
-_grow_f = _jit(_grow_f_py)
 _grow_b = _jit(_grow_b_py)
 
 
@@ -459,8 +618,8 @@ def _solve_py(uc0: Any, sc0: Any, fb0: Any) -> tuple[Any, int, int]:
     f_child = np.zeros((depth_max, width), np.int64)
     f_mu = np.zeros((depth_max, width, width), np.int64)
     f_ms = np.zeros((depth_max, width, width), np.int64)
-    w = np.zeros(16 * 64, np.int64)
-    hs = np.zeros(16 * 64, np.uint64)
+    w = np.zeros(W_SIZE, np.int64)
+    hs = np.zeros(H_SIZE, np.uint64)
     scratch = np.zeros(5 * depth_max + 8, np.int64)
     fs = np.zeros(width, np.float64)
     # memo: open addressing over state ids; keys (counts and rows) and values in pools
@@ -475,9 +634,13 @@ def _solve_py(uc0: Any, sc0: Any, fb0: Any) -> tuple[Any, int, int]:
     s_nu = np.zeros(s_cap, np.int64)
     s_ns = np.zeros(s_cap, np.int64)
     s_ok = np.zeros(s_cap, np.bool_)
-    keys = np.zeros(1 << 16, np.int64)
+    # pools of fixed blocks, never copied: a state's key (or matrix) sits in one block at
+    # offset & _LOW of block offset >> _SHIFT
+    kblocks = _List()
+    kblocks.append(np.empty(_BLOCK, np.int64))
     n_keys = 0
-    vals = np.zeros(1 << 16, np.float64)
+    vblocks = _List()
+    vblocks.append(np.empty(_BLOCK, np.float64))
     n_vals = 0
     transitions = 0
 
@@ -527,17 +690,19 @@ def _solve_py(uc0: Any, sc0: Any, fb0: Any) -> tuple[Any, int, int]:
                     sid = table[slot]
                     if s_hash[sid] == h and s_nu[sid] == cnu and s_ns[sid] == cns:
                         off = s_key[sid]
+                        kb = kblocks[off >> _SHIFT]
+                        off &= _LOW
                         same = True
                         for i in range(cnu):
-                            if keys[off + i] != f_uc[d + 1, i] or (
-                                keys[off + cnu + i] != f_fb[d + 1, i]
+                            if kb[off + i] != f_uc[d + 1, i] or (
+                                kb[off + cnu + i] != f_fb[d + 1, i]
                             ):
                                 same = False
                                 break
                         if same:
                             off += 2 * cnu
                             for j in range(cns):
-                                if keys[off + j] != f_sc[d + 1, j]:
+                                if kb[off + j] != f_sc[d + 1, j]:
                                     same = False
                                     break
                         if same:
@@ -581,25 +746,29 @@ def _solve_py(uc0: Any, sc0: Any, fb0: Any) -> tuple[Any, int, int]:
                     if cnu == 0:
                         continue
                     koff = s_key[cid]
+                    kb = kblocks[koff >> _SHIFT]
+                    koff &= _LOW
                     voff = s_val[cid]
+                    vb = vblocks[voff >> _SHIFT]
+                    voff &= _LOW
                     for q in range(ns):
                         dst = f_ms[d, j, q]
                         if dst < 0:
                             fs[q] = 0.0
                         else:
                             left = f_sc[d, q] - (1 if q == j else 0)
-                            fs[q] = left / keys[koff + 2 * cnu + dst]
+                            fs[q] = left / kb[koff + 2 * cnu + dst]
                     for p in range(nu):
                         src = f_mu[d, j, p]
                         if src < 0:
                             continue
                         left = f_uc[d, p] - (1 if p == a else 0)
-                        fu = weight * left / keys[koff + src]
+                        fu = weight * left / kb[koff + src]
                         row = voff + src * cns
                         for q in range(ns):
                             dst = f_ms[d, j, q]
                             if dst >= 0:
-                                f_e[d, p, q] += fu * fs[q] * vals[row + dst]
+                                f_e[d, p, q] += fu * fs[q] * vb[row + dst]
                 f_a[d] = a + 1
                 f_b[d] = 0
                 continue
@@ -622,8 +791,11 @@ def _solve_py(uc0: Any, sc0: Any, fb0: Any) -> tuple[Any, int, int]:
             s_ns = _grow_i(s_ns, s_cap)
             s_ok = _grow_b(s_ok, s_cap)
         need = 2 * cnu + cns
-        if n_keys + need > keys.shape[0]:
-            keys = _grow_i(keys, 2 * (keys.shape[0] + need))
+        if (n_keys & _LOW) + need >= _BLOCK:
+            n_keys = len(kblocks) << _SHIFT
+            kblocks.append(np.empty(_BLOCK, np.int64))
+        kb = kblocks[n_keys >> _SHIFT]
+        base = n_keys & _LOW
         sid = n_states
         n_states += 1
         s_hash[sid] = h
@@ -631,21 +803,25 @@ def _solve_py(uc0: Any, sc0: Any, fb0: Any) -> tuple[Any, int, int]:
         s_ns[sid] = cns
         s_key[sid] = n_keys
         for i in range(cnu):
-            keys[n_keys + i] = f_uc[e, i]
-            keys[n_keys + cnu + i] = f_fb[e, i]
-        n_keys += 2 * cnu
+            kb[base + i] = f_uc[e, i]
+            kb[base + cnu + i] = f_fb[e, i]
         for j in range(cns):
-            keys[n_keys + j] = f_sc[e, j]
-        n_keys += cns
+            kb[base + 2 * cnu + j] = f_sc[e, j]
+        n_keys += need
         s_ok[sid] = not dead
         s_val[sid] = n_vals
         if not dead:
-            if n_vals + cnu * cns > vals.shape[0]:
-                vals = _grow_f(vals, 2 * (vals.shape[0] + cnu * cns))
+            if (n_vals & _LOW) + cnu * cns >= _BLOCK:
+                n_vals = len(vblocks) << _SHIFT
+                vblocks.append(np.empty(_BLOCK, np.float64))
+            s_val[sid] = n_vals
+            vb = vblocks[n_vals >> _SHIFT]
+            base = n_vals & _LOW
             for i in range(cnu):
                 for j in range(cns):
-                    vals[n_vals] = f_e[e, i, j]
-                    n_vals += 1
+                    vb[base] = f_e[e, i, j]
+                    base += 1
+            n_vals += cnu * cns
         slot = np.int64(h & np.uint64(mask))
         while table[slot] >= 0:
             slot = (slot + 1) & mask
