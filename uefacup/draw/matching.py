@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 
-def _bits(mask: int) -> list[int]:
+def bit_indices(mask: int) -> list[int]:
+    """Positions of the set bits of ``mask``, lowest first."""
     out = []
     while mask:
         low = mask & -mask
@@ -35,7 +36,7 @@ def maximum_matching(adjacency: Sequence[int], rows: int, columns: int) -> dict[
                 return True
         return False
 
-    for row in _bits(rows):
+    for row in bit_indices(rows):
         augment(row, [0])
     return owner
 
@@ -78,7 +79,7 @@ def perfect_matching(adjacency: Sequence[int], rows: int, columns: int) -> dict[
     owner: dict[int, int] = {}
     taken = 0
     pending = []
-    for row in _bits(rows):
+    for row in bit_indices(rows):
         free = adjacency[row] & columns & ~taken
         if free:
             low = free & -free
@@ -122,6 +123,6 @@ def transpose(adjacency: Sequence[int], columns: int) -> list[int]:
     """The column-major view of ``adjacency`` (bit ``i`` of entry ``j`` = row ``i`` meets ``j``)."""
     out = [0] * columns
     for i, row in enumerate(adjacency):
-        for j in _bits(row):
+        for j in bit_indices(row):
             out[j] |= 1 << i
     return out

@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from uefacup.draw.groups import DrawGroup
-from uefacup.draw.matching import perfect_matching, unmatched_row
+from uefacup.draw.matching import bit_indices, perfect_matching, unmatched_row
 from uefacup.draw.teams import Constraints, Team, compatibility
 from uefacup.errors import DrawError
 
@@ -290,7 +290,7 @@ def _group_tables(
     adj_s = compatibility(group.seeded, group.unseeded, constraints)
     adj_u = [0] * n
     for i, row in enumerate(adj_s):
-        for j in _indices(row):
+        for j in bit_indices(row):
             adj_u[j] |= 1 << i
     full = (1 << n) - 1
     owner = perfect_matching(adj_u, full, full)  # seeded column -> unseeded row
@@ -305,15 +305,6 @@ def _group_tables(
     return (tuple(adj_s), tuple(adj_u)), names, matching
 
 
-def _indices(mask: int) -> list[int]:
-    out = []
-    while mask:
-        low = mask & -mask
-        out.append(low.bit_length() - 1)
-        mask ^= low
-    return out
-
-
 def _witness(
     pots: tuple[Sequence[Team], Sequence[Team]],
     side: int,
@@ -323,8 +314,8 @@ def _witness(
 ) -> str:
     """Why drawing ``candidate`` would strand a club: the first club a from-scratch search
     leaves without an opponent (the host's bowl without the host, the other without the ball)."""
-    own = [pots[side][i] for i in _indices(left[side])]
-    rest = [pots[1 - side][j] for j in _indices(left[1 - side]) if j != candidate]
+    own = [pots[side][i] for i in bit_indices(left[side])]
+    rest = [pots[1 - side][j] for j in bit_indices(left[1 - side]) if j != candidate]
     adj = compatibility(own, rest, constraints)
     stranded = unmatched_row(adj, (1 << len(own)) - 1, (1 << len(rest)) - 1)
     if stranded is None:  # cannot happen: the matching said no pairing exists
