@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from fractions import Fraction
 
 
 class Round(StrEnum):
@@ -307,6 +308,36 @@ class ScheduleEntry:
     leg_dates: tuple[dt.date, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class CoefficientFallback:
+    """A season's documented rule for seeding a club its sources give no club coefficient.
+
+    The club is seeded on ``association_share`` of its association's coefficient (on 0 where
+    the association has none); at an equal value a club with a coefficient of its own ranks
+    first. Stored in ``season.toml`` as ``[draw.missing_coefficient]``; the season's NOTES.md
+    says why the share was chosen.
+    """
+
+    association_share: Fraction
+    rule: str = "association-share"
+    """The rule's name as ``season.toml`` spells it; the only one so far."""
+
+    def __post_init__(self) -> None:
+        if self.rule != "association-share":
+            raise ValueError(f"unknown coefficient fallback rule {self.rule!r}")
+        if not 0 <= self.association_share <= 1:
+            raise ValueError(f"a share must be between 0 and 1, not {self.association_share}")
+
+    def coefficient(self, association_coefficient: float | None) -> float:
+        """The value a club of an association with that coefficient is seeded on.
+
+        Computed exactly and rounded once, so 1/3 of 51.288 is 17.096 on every machine.
+        """
+        if association_coefficient is None:
+            return 0.0
+        return float(self.association_share * Fraction(repr(float(association_coefficient))))
+
+
 @dataclass(frozen=True)
 class Season:
     """A whole season as data: the input of replay, check-sources, draws and simulation."""
@@ -323,6 +354,8 @@ class Season:
     final_venue: str = ""
     notes: str = ""
     facts: dict[str, object] = field(default_factory=dict)
+    coefficient_fallback: CoefficientFallback | None = None
+    """How the draw seeds clubs without a club coefficient; None: such clubs are an error."""
 
     def club(self, name: str) -> Club:
         """The club of that canonical name; KeyError where the season has none."""

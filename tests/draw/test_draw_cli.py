@@ -108,10 +108,12 @@ def test_bad_pot_files_exit_non_zero_with_one_line(
         assert err.count("\n") == 1 and "Traceback" not in err
 
 
-def test_usage_errors_are_one_line() -> None:
+def test_usage_errors_are_one_line(season_copy: Path) -> None:
     code, _, err = run()
     assert code == 2 and "either a ROUND or --pots" in err
-    code, _, err = run("second", "--seed", "1")
+    toml = season_copy / "season.toml"  # a season without a fallback rule
+    toml.write_text(toml.read_text("utf-8").split("[draw.missing_coefficient]")[0], "utf-8")
+    code, _, err = run("second", "--seed", "1", "--season", str(season_copy))
     assert code == 2 and "no club coefficient" in err and err.count("\n") == 1
     code, _, err = run("--pots", "/nonexistent.json")
     assert code == 2 and "cannot read" in err

@@ -95,10 +95,15 @@ def test_real_qualifying_draw_never_deadlocks_or_breaks_a_rule(season: Season, s
 
 
 def test_later_rounds_need_coefficients_or_an_explicit_fallback(season: Season) -> None:
+    """Without a season fallback rule, clubs without a coefficient are an error."""
+    from dataclasses import replace
+
     from uefacup.errors import DrawError
 
     with pytest.raises(DrawError, match="no club coefficient"):
-        draw_season_round(season, Round.SECOND, random.Random(1))
+        draw_season_round(
+            replace(season, coefficient_fallback=None), Round.SECOND, random.Random(1)
+        )
     result = draw_season_round(season, Round.SECOND, random.Random(1), fallback_coefficient=0.0)
     assert len(result.ties) == 24
     final = draw_season_round(season, Round.FINAL, random.Random(1))

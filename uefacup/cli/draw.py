@@ -12,11 +12,13 @@ from rich.table import Table
 
 from uefacup.cli.app import format_option, main, season_option
 from uefacup.draw import (
+    DrawDay,
     DrawResult,
     DrawRules,
+    Placement,
     PotsEntry,
     draw_round,
-    draw_season_round,
+    draw_season_day,
     load_pots_file,
     pairing_probabilities,
 )
@@ -48,7 +50,8 @@ ROUNDS = [r.value for r in Round]
 @click.option(
     "--fallback-coefficient",
     type=float,
-    help="Coefficient for clubs that have none (otherwise such clubs are an error).",
+    help="Coefficient for clubs that have none; overrides the season's fallback rule "
+    "(without either, such clubs are an error).",
 )
 @click.option(
     "--group-sizes",
@@ -83,9 +86,18 @@ def draw_command(
     objects, from which --index N (0-based) or --select SEASON/COMPETITION picks one (split at
     the last slash). Teams sharing an association or a non-empty group never meet.
 
-    The same seed gives the same draw on every machine. JSON: {"round", "seed", "ties":
-    [{"home", "away"}], "log": [...]}; with --probabilities {"seeded", "unseeded",
-    "probabilities"} with one row per unseeded team and one column per seeded team.
+    Clubs without a club coefficient are seeded by the season's fallback rule
+    ([draw.missing_coefficient] in season.toml; 2002-03: a third of the association's
+    coefficient) unless --fallback-coefficient is given. Draws the season held together are
+    made together: ROUND fourth also draws the quarter-finals, semi-final also the final's
+    nominal home side, between "Winner of A v B" placeholders.
+
+    The same seed gives the same draws on every machine. JSON: {"round", "seed", "ties":
+    [{"home", "away"}], "log": [...]}, plus "fallback": [{"club", "coefficient", "rule",
+    "how"}] where clubs were seeded on a fallback value and "then": {"round", "ties", "log"}
+    for the draw held together with it (the top-level seed drives both); with --probabilities
+    {"seeded", "unseeded", "probabilities"} with one row per unseeded team and one column per
+    seeded team.
     """
     if (round_name is None) == (pots_path is None):
         raise DrawError("give either a ROUND or --pots FILE (not both)")
@@ -106,12 +118,12 @@ def draw_command(
     rng = random.Random(seed)
     if pots_path is not None:
         rules = DrawRules(seeded=True, constraints=entry.constraints, first_ball="unseeded")
-        result = draw_round(entry.pots, rules, rng, round_name=entry.label, seed=seed)
+        day = DrawDay(draw_round(entry.pots, rules, rng, round_name=entry.label, seed=seed))
     else:
         from uefacup.io.season_folder import load_season
 
         assert round_name is not None
-        result = draw_season_round(
+        day = draw_season_day(
             load_season(season),
             Round(round_name),
             rng,
@@ -120,9 +132,9 @@ def draw_command(
             fallback_coefficient=fallback_coefficient,
         )
     if fmt == "json":
-        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(day.to_json(), ensure_ascii=False, indent=2))
     else:
-        _print_draw(result, show_log)
+        _print_day(day, show_log)
 
 
 def _sizes(text: str | None) -> tuple[int, ...] | None:
@@ -134,9 +146,43 @@ def _sizes(text: str | None) -> tuple[int, ...] | None:
         raise DrawError(f"--group-sizes must be comma-separated integers, got {text!r}") from None
 
 
-def _print_draw(result: DrawResult, show_log: bool) -> None:
+def _print_day(day: DrawDay, show_log: bool) -> None:
+    """The round's draw, the clubs seeded on a fallback value, then the draws held with it."""
     console = Console(highlight=False)
-    table = Table(title=f"Draw: {result.round} (seed {result.seed})")
+    _print_draw(console, day.result, f"Draw: {day.result.round} (seed {day.result.seed})", show_log)
+    if day.placements:
+        _print_placements(console, day.placements)
+    before = day.result.round
+    then = day.then
+    while then is not None:
+        title = (
+            f"Drawn the same day: {then.result.round}, between the winners of the "
+            f"{_heading(before)} (seed {then.result.seed}, continued)"
+        )
+        _print_draw(console, then.result, title, show_log)
+        before, then = then.result.round, then.then
+
+
+def _heading(round_name: str) -> str:
+    """ "fourth round", "semi-finals": how a round reads inside a sentence."""
+    try:
+        return Round(round_name).heading.lower()
+    except ValueError:
+        return round_name
+
+
+def _print_placements(console: Console, placements: tuple[Placement, ...]) -> None:
+    table = Table(title="Seeded without a club coefficient of their own")
+    table.add_column("Club")
+    table.add_column("Seeded on", justify="right")
+    table.add_column("How")
+    for placement in placements:
+        table.add_row(placement.club, f"{placement.coefficient:.3f}", placement.how)
+    console.print(table)
+
+
+def _print_draw(console: Console, result: DrawResult, title: str, show_log: bool) -> None:
+    table = Table(title=title)
     grouped = any(t.group is not None for t in result.ties) and len(result.groups) > 1
     if grouped:
         table.add_column("Group", justify="right")
@@ -147,7 +193,7 @@ def _print_draw(result: DrawResult, show_log: bool) -> None:
         table.add_row(*([str(tie.group)] if grouped else []), *cells)
     console.print(table)
     if show_log:
-        log = Table(title="Draw log")
+        log = Table(title=f"Draw log: {result.round}")
         for name in ("Step", "Group", "Pot", "Ball", "Open options", "Closed"):
             log.add_column(name)
         for ball in result.log:

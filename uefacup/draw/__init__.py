@@ -4,10 +4,15 @@ Public API (everything else in the submodules is an implementation detail):
 
 * ``Team``, ``Pots``, ``Constraints`` — what a draw knows about clubs and what keeps them apart.
 * ``seed_pots`` — split clubs into seeded/unseeded by coefficient (ties: by name).
+* ``Placement``, ``FallbackRule``, ``season_fallback`` — seeding a club that has no
+  coefficient on a fallback value (a season's documented rule, or an explicit value).
 * ``DrawGroup``, ``form_groups`` — draw groups in which every pairing can be completed.
 * ``DrawRules``, ``rules_for`` — how a round is drawn (2002-03 defaults per ``Round``).
 * ``draw_round``, ``draw_groups``, ``draw_season_round`` — run a draw with a caller's RNG.
 * ``DrawResult``, ``Pairing``, ``Ball`` — the ties and the per-ball log.
+* ``draw_season_day``, ``DrawDay``, ``held_with``, ``winner_placeholder`` — a season round's
+  draw together with the draws held the same day (fourth round + quarter-finals,
+  semi-finals + final), the later ones among "Winner of A v B" placeholders.
 * ``replay_log``, ``replay`` — re-run a log and check it reproduces its ties.
 * ``pairing_probabilities``, ``exact_pairing_probabilities`` — odds of every pairing under
   the published calculator's procedure.
@@ -26,29 +31,46 @@ from uefacup.draw.procedure import (
     replay,
     replay_log,
 )
-from uefacup.draw.rounds import draw_round, draw_season_round, rules_for, season_teams
-from uefacup.draw.teams import Constraints, Pots, Team, seed_pots
+from uefacup.draw.rounds import (
+    DrawDay,
+    draw_round,
+    draw_season_day,
+    draw_season_round,
+    held_with,
+    rules_for,
+    season_fallback,
+    season_teams,
+    winner_placeholder,
+)
+from uefacup.draw.teams import Constraints, FallbackRule, Placement, Pots, Team, seed_pots
 
 __all__ = [
     "Ball",
     "Constraints",
+    "DrawDay",
     "DrawGroup",
     "DrawResult",
     "DrawRules",
+    "FallbackRule",
     "Pairing",
+    "Placement",
     "Pots",
     "PotsEntry",
     "Team",
     "draw_groups",
     "draw_round",
+    "draw_season_day",
     "draw_season_round",
     "exact_pairing_probabilities",
     "form_groups",
+    "held_with",
     "load_pots_file",
     "pairing_probabilities",
     "replay",
     "replay_log",
     "rules_for",
+    "season_fallback",
     "season_teams",
     "seed_pots",
+    "winner_placeholder",
 ]

@@ -10,7 +10,7 @@ become tags, so the draw engine and the probability calculator need exactly one 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from uefacup.draw.matching import unmatched_row
@@ -33,11 +33,42 @@ class Team:
 
 
 @dataclass(frozen=True, slots=True)
+class Placement:
+    """A club seeded on a coefficient it does not have: the value used and how it was set.
+
+    ``rule`` is a short key ("explicit" for a caller's single value, or the season rule's name,
+    e.g. "association-share"); ``how`` explains the value in words for a draw log.
+    """
+
+    club: str
+    coefficient: float
+    rule: str
+    how: str
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "club": self.club,
+            "coefficient": self.coefficient,
+            "rule": self.rule,
+            "how": self.how,
+        }
+
+
+FallbackRule = Callable[[Team], Placement]
+"""Places a club that has no coefficient (e.g. a season's ``CoefficientFallback``)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Pots:
-    """The seeded and the unseeded pot of a two-pot draw, each in seeding order."""
+    """The seeded and the unseeded pot of a two-pot draw, each in seeding order.
+
+    ``placements`` lists the clubs that were seeded on a fallback value instead of a
+    coefficient of their own, in seeding order; their ``Team.coefficient`` is that value.
+    """
 
     seeded: tuple[Team, ...]
     unseeded: tuple[Team, ...]
+    placements: tuple[Placement, ...] = ()
 
     @property
     def teams(self) -> tuple[Team, ...]:
@@ -96,54 +127,98 @@ class Constraints:
         return self.reason(a, b) is None
 
 
-def seeding_key(team: Team) -> tuple[float, str, str]:
-    """Sort key of seeding: coefficient descending, then name.
+def seeding_key(team: Team, placed: bool = False) -> tuple[float, bool, str, str]:
+    """Sort key of seeding: coefficient descending, then own coefficient first, then name.
 
     UEFA's 2002 lists give no rule for equal coefficients (Litex Lovech and CSKA Sofia both
     have 14.582). The name, case-folded and then exact, is used because it is stable on every
     machine and visible to a reader checking the pots by hand; no other datum (association
     coefficient, previous season) is available for every club in every round.
+
+    ``placed`` marks a club seeded on a fallback value (see ``seed_pots``): at an equal value
+    it ranks after every club with a coefficient of its own, because a known figure is a fact
+    and a fallback only an estimate. Among placed clubs the name decides again.
     """
     coefficient = team.coefficient if team.coefficient is not None else float("-inf")
-    return (-coefficient, team.name.casefold(), team.name)
+    return (-coefficient, placed, team.name.casefold(), team.name)
+
+
+def place_missing(
+    teams: Iterable[Team],
+    *,
+    fallback_coefficient: float | None = None,
+    fallback: FallbackRule | None = None,
+) -> tuple[tuple[Team, ...], tuple[Placement, ...]]:
+    """Give every club without a coefficient a value: ``fallback_coefficient`` when given (it
+    overrides ``fallback``), else the ``fallback`` rule's; without either, a ``DrawError``
+    naming the clubs. Returns the teams (placed ones carry the value) and the placements."""
+    pool = tuple(teams)
+    missing = [t for t in pool if t.coefficient is None]
+    if not missing:
+        return pool, ()
+    if fallback_coefficient is None and fallback is None:
+        raise DrawError(
+            f"no club coefficient for {', '.join(t.name for t in missing)}; cannot seed "
+            "(supply a fallback coefficient explicitly)"
+        )
+    placements: dict[str, Placement] = {}
+    for team in missing:
+        if fallback_coefficient is not None:
+            placement = Placement(
+                team.name,
+                float(fallback_coefficient),
+                "explicit",
+                "one fallback coefficient given for every club without one",
+            )
+        else:
+            assert fallback is not None
+            placement = fallback(team)
+            if placement.club != team.name:
+                raise DrawError(f"the fallback rule placed {placement.club} for {team.name}")
+        placements[team.name] = placement
+    placed = tuple(
+        t
+        if t.coefficient is not None
+        else Team(t.name, t.association, placements[t.name].coefficient, t.group)
+        for t in pool
+    )
+    return placed, tuple(placements.values())
 
 
 def seed_pots(
     teams: Iterable[Team],
     *,
     fallback_coefficient: float | None = None,
+    fallback: FallbackRule | None = None,
     seeded_count: int | None = None,
 ) -> Pots:
     """Split a round's clubs into seeded and unseeded pots by club coefficient.
 
     The top half (or ``seeded_count``) is seeded, ordered by ``seeding_key``. A club without a
     coefficient is an error, because seeding it anywhere would be a silent guess; pass
-    ``fallback_coefficient`` to place such clubs deliberately.
+    ``fallback_coefficient`` (one value for all such clubs) or a ``fallback`` rule (a season's
+    documented rule) to place such clubs deliberately. The pots record every placement.
     """
     pool = list(teams)
     names = [t.name for t in pool]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
         raise DrawError(f"a club appears twice in the pots: {', '.join(duplicates)}")
-    missing = [t.name for t in pool if t.coefficient is None]
-    if missing and fallback_coefficient is None:
-        raise DrawError(
-            f"no club coefficient for {', '.join(missing)}; cannot seed "
-            "(supply a fallback coefficient explicitly)"
-        )
-    if missing:
-        pool = [
-            t
-            if t.coefficient is not None
-            else Team(t.name, t.association, fallback_coefficient, t.group)
-            for t in pool
-        ]
+    placed_pool, placements = place_missing(
+        pool, fallback_coefficient=fallback_coefficient, fallback=fallback
+    )
     if seeded_count is None:
-        if len(pool) % 2:
-            raise DrawError(f"an odd number of clubs ({len(pool)}) cannot be paired")
-        seeded_count = len(pool) // 2
-    ordered = sorted(pool, key=seeding_key)
-    return Pots(tuple(ordered[:seeded_count]), tuple(ordered[seeded_count:]))
+        if len(placed_pool) % 2:
+            raise DrawError(f"an odd number of clubs ({len(placed_pool)}) cannot be paired")
+        seeded_count = len(placed_pool) // 2
+    placed = {p.club for p in placements}
+    ordered = sorted(placed_pool, key=lambda t: seeding_key(t, t.name in placed))
+    rank = {t.name: i for i, t in enumerate(ordered)}
+    return Pots(
+        tuple(ordered[:seeded_count]),
+        tuple(ordered[seeded_count:]),
+        tuple(sorted(placements, key=lambda p: rank[p.club])),
+    )
 
 
 def check_pots(pots: Pots) -> None:

@@ -12,6 +12,7 @@ import datetime as dt
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from uefacup.io.csvtable import Problems, Row, parse_optional_score, parse_score
 from uefacup.model import (
     Association,
     Club,
+    CoefficientFallback,
     ExtraTime,
     Label,
     Leg,
@@ -96,6 +98,7 @@ def load_season_with_aliases(name_or_path: str | Path = "2002-03") -> LoadedSeas
     ties = _ties(folder, club_names, rules, problems)
     scorers = _scorers(folder, club_names, problems)
     schedule = _schedule(meta, problems)
+    fallback = coefficient_fallback(meta, problems)
     problems.raise_if_any()
     by_club: dict[str, list[str]] = defaultdict(list)
     for alias in aliases:
@@ -125,7 +128,8 @@ def load_season_with_aliases(name_or_path: str | Path = "2002-03") -> LoadedSeas
         scorers=scorers,
         final_venue=str(final.get("venue", "")),
         notes=(folder / "NOTES.md").read_text("utf-8") if (folder / "NOTES.md").is_file() else "",
-        facts={k: v for k, v in meta.items() if k not in ("rules", "schedule")},
+        facts={k: v for k, v in meta.items() if k not in ("rules", "schedule", "draw")},
+        coefficient_fallback=fallback,
     )
     table = AliasTable.build({c.name: c.association for c in clubs}, aliases, assoc_aliases)
     return LoadedSeason(season, table, folder)
@@ -329,3 +333,56 @@ def _schedule(meta: dict[str, Any], problems: Problems) -> tuple[ScheduleEntry, 
         except (KeyError, ValueError) as exc:
             problems.add(f"season.toml [[schedule]] #{i}", f"bad entry ({exc})")
     return tuple(out)
+
+
+FALLBACK_TABLE = "season.toml [draw.missing_coefficient]"
+FALLBACK_RULES = ("association-share",)
+
+
+def coefficient_fallback(meta: dict[str, Any], problems: Problems) -> CoefficientFallback | None:
+    """The season's rule for seeding clubs without a club coefficient, or None without one.
+
+    ``[draw.missing_coefficient]`` takes ``rule = "association-share"`` and ``share``, a number
+    or a fraction such as ``"1/3"`` from 0 to 1. Each problem names the file and the key.
+    """
+    draw = meta.get("draw")
+    if draw is None:
+        return None
+    if not isinstance(draw, dict):
+        problems.add("season.toml [draw]", "must be a table")
+        return None
+    for key in draw:
+        if key != "missing_coefficient":
+            problems.add(f"season.toml [draw] {key}", "unknown key (known: missing_coefficient)")
+    table = draw.get("missing_coefficient")
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        problems.add("season.toml [draw] missing_coefficient", "must be a table")
+        return None
+    bad = len(problems.items)
+    for key in table:
+        if key not in ("rule", "share"):
+            problems.add(f"{FALLBACK_TABLE} {key}", "unknown key (known: rule, share)")
+    rule = table.get("rule")
+    if rule not in FALLBACK_RULES:
+        known = ", ".join(repr(r) for r in FALLBACK_RULES)
+        problems.add(f"{FALLBACK_TABLE} rule", f"must be one of {known}, got {rule!r}")
+    share = _share(table.get("share"))
+    if share is None:
+        expected = 'a number or a fraction such as "1/3" from 0 to 1'
+        problems.add(f"{FALLBACK_TABLE} share", f"must be {expected}, got {table.get('share')!r}")
+    if share is None or len(problems.items) > bad:
+        return None
+    return CoefficientFallback(share)
+
+
+def _share(value: object) -> Fraction | None:
+    """A share from 0 to 1 as TOML gives it (int, float or a "p/q" string); None if it is not."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    try:
+        share = Fraction(value.strip()) if isinstance(value, str) else Fraction(repr(value))
+    except (ValueError, ZeroDivisionError):
+        return None
+    return share if 0 <= share <= 1 else None
