@@ -1,35 +1,33 @@
-"""Compiled engine for ``pairing_probabilities``: the same recursion on class-level graphs.
+"""Compiled engine for ``pairing_probabilities``: the backward recursion keyed by components.
 
 ``probabilities._Solver`` works on bitsets of teams and canonicalises every child state from
-scratch in Python, which costs tens of microseconds per transition, and its canonical form
-keeps association names, so a 16 v 16 round of 32 has from tens of thousands to millions of
-states. This module runs the same backward recursion compiled with numba (nopython mode) on a
-smaller description of a state:
+scratch in Python (tens of microseconds a transition). This module runs the same recursion
+compiled with numba (nopython mode) and makes the step from a state to its child cheap:
 
-* A state is its compatibility graph up to twins: unseeded classes and seeded classes (teams
-  of one pot that may meet exactly the same opponents), each with a count, and per unseeded
-  class the bitset of seeded classes it may *not* meet. Only this graph decides what the
-  procedure does next, so why two teams are kept apart (association, group, named pair) no
-  longer matters and interchangeable associations merge as well as groups.
-* The key of a state is that graph in a canonical order: colour refinement (counts, then the
-  multiset of the colours of the forbidden neighbours, three rounds), then, if classes are
-  still tied, an individualisation-refinement search (``_search``): each class of the first
-  tied cell is individualised in turn, refined, and so on, and the smallest encoding over the
-  leaves is the key, so isomorphic states get equal keys. Up to ``LEAVES`` leaves are tried
-  (past that the best so far is kept: a state may then get two keys, which costs a memo miss,
-  never a wrong answer, since equal keys are always the same graph). Interchangeable isolated
-  forbidden pairs are numbered at once instead of branched on. Compared with individualising
-  only the first tied class this removes about a fifth of the states (a tenth of random
-  relabellings of reachable states used to get another key).
-* A transition removes one team of unseeded class ``a`` and one of seeded class ``b``: counts
-  drop, an emptied class disappears, twins merge, the child is put in canonical order. The map
-  from the parent's classes to the child's spreads the child's class-level matrix (expected
-  ties between two classes, shared evenly by their members) over the parent's classes.
-* The memo is an open-addressing hash table over the full keys (stored and compared in full:
-  a hash collision costs a probe, never a wrong answer). Dead ends are memoised as well. Keys
-  and class-level matrices live in pools of fixed blocks that are never copied, so the peak
-  memory is the data itself rather than up to three times it while an array doubles.
-* The recursion runs on an explicit stack, one frame per drawn pair.
+* The teams of a state are split by their *forbidden* graph (an edge joins two teams that may
+  not meet) into connected components with at least one edge, plus the free teams of each pot
+  (no forbidden opponent left; they are interchangeable). A component is named by its exact
+  team sets, and the first time a component is met it is canonicalised once: twins (teams of
+  one pot with the same forbidden set) become classes with counts, and ``_child`` puts the
+  class graph in canonical order (colour refinement, then individualisation-refinement over
+  at most ``LEAVES`` leaves, ``_search``). Equal canonical graphs share a code number, and
+  every member team gets its class label. Both tables are small (hundreds to thousands of
+  components even for a 16 v 16 round of 32), so this work is nearly free.
+* The key of a state is its free counts and the sorted code numbers of its components: equal
+  keys are always isomorphic states (a weaker canonical form can only cost memo hits, never a
+  wrong answer), and the state's classes are the components' classes in key order, then the
+  two free classes. Why two teams are kept apart (association, group, named pair) no longer
+  matters, only the graph.
+* A transition removes one team of an unseeded class and one of a seeded class (one
+  representative each; class sums do not depend on which member). Only the components that
+  held the two teams are split again; the others keep their codes and labels. The child's
+  matrix (expected ties per pair of members, by class) is spread over the parent's classes
+  through a list of (child class, parent class, members) overlaps.
+* The memo is an open-addressing hash table over the full keys (stored and compared in full).
+  Dead ends (no perfect matching, Kuhn's algorithm on team bitsets) are memoised as well.
+  Keys and matrices live in pools of fixed blocks that are never copied, so the peak memory
+  is the data itself rather than up to three times it while an array doubles. The recursion
+  runs on an explicit stack, one frame per drawn pair.
 
 The kernels are plain Python over numpy arrays (correct, but slow if run uncompiled); numba
 compiles them when it is installed, see ``available``. They stay in this one module on purpose:
@@ -182,9 +180,10 @@ _BOS = _BOU + 64
 _BKEY = _BOS + 64
 _KEY = _BKEY + 192
 _PS = _KEY + 192
-LEAVES = 8
-"""Leaves of the individualisation tree explored per state; beyond, the best so far is kept
-(still exact, a state may then only get two keys)."""
+LEAVES = 64
+"""Leaves of the individualisation tree explored per component; beyond, the best so far is kept
+(still exact: a component may then get two codes, which only costs memo hits). Each component
+is canonicalised once, so the limit is generous."""
 W_SIZE = 1024 + _PS + 64
 """int64 scratch ``w`` of ``_child``."""
 H_SIZE = 1024 + _LEVELS * 128
@@ -506,70 +505,245 @@ state never ends exactly at the end of a block, so an offset always names an exi
 _LOW = _BLOCK - 1
 
 
-def _completable_py(nu: int, ns: int, uc: Any, sc: Any, fb: Any, scratch: Any) -> bool:
-    """Perfect matching of the teams of a class-level state (Kuhn, iterative).
+def _popcount_py(x: int) -> int:
+    """Set bits of a non-negative int64 (SWAR)."""
+    x = x - ((x >> 1) & 0x5555555555555555)
+    x = (x & 0x3333333333333333) + ((x >> 2) & 0x3333333333333333)
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0F
+    return (x * 0x0101010101010101) >> 56
 
-    ``scratch`` is int64 with room for 5 * teams of one pot.
+
+_popcount = _jit(_popcount_py)
+
+
+def _split_py(um: int, sm: int, fu: Any, fs: Any, out_u: Any, out_s: Any, start: int) -> int:
+    """Connected components (with an edge) of the forbidden graph on teams ``um``/``sm``.
+
+    Writes their team sets from ``out_*[start]`` on; returns how many.
     """
-    units = 0
-    for i in range(nu):
-        units += uc[i]
-    total_s = 0
-    for j in range(ns):
-        total_s += sc[j]
-    if units != total_s:
-        return False
-    adj = scratch[0:units]
-    owner = scratch[units : 2 * units]
-    stack_u = scratch[2 * units : 3 * units]
-    stack_m = scratch[3 * units : 4 * units]
-    chosen = scratch[4 * units : 5 * units]
-    x = 0
-    for i in range(nu):
-        row = 0
-        y = 0
-        for j in range(ns):
-            if not (fb[i] >> j) & 1:
-                for _ in range(sc[j]):
-                    row |= 1 << y
-                    y += 1
-            else:
-                y += sc[j]
-        for _ in range(uc[i]):
-            adj[x] = row
-            x += 1
-    for y in range(units):
+    active = 0
+    g = um
+    while g:
+        low = g & -g
+        g ^= low
+        if fu[_bitpos(low)] & sm:
+            active |= low
+    n = 0
+    while active:
+        low = active & -active
+        cu = low
+        cs = 0
+        front = low
+        while front:
+            reach = 0
+            g = front
+            while g:
+                lo = g & -g
+                g ^= lo
+                reach |= fu[_bitpos(lo)]
+            reach &= sm & ~cs
+            if reach == 0:
+                break
+            cs |= reach
+            back = 0
+            g = reach
+            while g:
+                lo = g & -g
+                g ^= lo
+                back |= fs[_bitpos(lo)]
+            back &= um & ~cu
+            cu |= back
+            front = back
+        out_u[start + n] = cu
+        out_s[start + n] = cs
+        n += 1
+        active &= ~cu
+    return n
+
+
+_split = _jit(_split_py)
+
+
+def _twin_classes_py(
+    qu: int,
+    qs: int,
+    fu: Any,
+    fs: Any,
+    uc: Any,
+    sc: Any,
+    fb: Any,
+    cls_u: Any,
+    cls_s: Any,
+    rows: Any,
+    cols: Any,
+) -> tuple[int, int]:
+    """Class graph of the component with teams ``qu``/``qs``: twins (equal forbidden sets) merged.
+
+    Writes class counts ``uc``/``sc``, forbidden rows over seeded classes ``fb``, and each
+    team's class in ``cls_u``/``cls_s``; returns the numbers of classes.
+    """
+    m = 0
+    g = qu
+    while g:
+        low = g & -g
+        g ^= low
+        t = _bitpos(low)
+        row = fu[t] & qs
+        found = -1
+        for x in range(m):
+            if rows[x] == row:
+                found = x
+                break
+        if found < 0:
+            rows[m] = row
+            uc[m] = 1
+            cls_u[t] = m
+            m += 1
+        else:
+            uc[found] += 1
+            cls_u[t] = found
+    r = 0
+    g = qs
+    while g:
+        low = g & -g
+        g ^= low
+        t = _bitpos(low)
+        col = fs[t] & qu
+        found = -1
+        for y in range(r):
+            if cols[y] == col:
+                found = y
+                break
+        if found < 0:
+            cols[r] = col
+            sc[r] = 1
+            cls_s[t] = r
+            r += 1
+        else:
+            sc[found] += 1
+            cls_s[t] = found
+    for x in range(m):
+        fb[x] = 0
+    g = qu
+    while g:
+        low = g & -g
+        g ^= low
+        t = _bitpos(low)
+        x = cls_u[t]
+        g2 = fu[t] & qs
+        while g2:
+            lo = g2 & -g2
+            g2 ^= lo
+            fb[x] |= 1 << cls_s[_bitpos(lo)]
+    return m, r
+
+
+_twin_classes = _jit(_twin_classes_py)
+
+
+def _matchable_py(
+    um: int, sm: int, fu: Any, adj: Any, owner: Any, st_u: Any, st_m: Any, chosen: Any
+) -> bool:
+    """Whether the teams ``um``/``sm`` can all still be paired (Kuhn's augmenting paths)."""
+    nt = 0
+    g = um
+    while g:
+        low = g & -g
+        g ^= low
+        adj[nt] = sm & ~fu[_bitpos(low)]
+        nt += 1
+    for y in range(owner.shape[0]):
         owner[y] = -1
-    for u in range(units):
+    for x in range(nt):
         visited = 0
-        stack_u[0] = u
-        stack_m[0] = adj[u]
+        st_u[0] = x
+        st_m[0] = adj[x]
         top = 1
-        found = False
+        got = False
         while top > 0:
-            m = stack_m[top - 1] & ~visited
-            if m == 0:
+            free = st_m[top - 1] & ~visited
+            if free == 0:
                 top -= 1
                 continue
-            low = m & -m
+            low = free & -free
             y = _bitpos(low)
             visited |= low
-            stack_m[top - 1] = m & ~low
+            st_m[top - 1] = free & ~low
             chosen[top - 1] = y
             if owner[y] < 0:
                 for q in range(top):
-                    owner[chosen[q]] = stack_u[q]
-                found = True
+                    owner[chosen[q]] = st_u[q]
+                got = True
                 break
-            stack_u[top] = owner[y]
-            stack_m[top] = adj[owner[y]]
+            st_u[top] = owner[y]
+            st_m[top] = adj[owner[y]]
             top += 1
-        if not found:
+        if not got:
             return False
     return True
 
 
-_completable = _jit(_completable_py)
+_matchable = _jit(_matchable_py)
+
+
+def _class_map_py(
+    teams: int,
+    child: Any,
+    parent: Any,
+    classes: Any,
+    first: Any,
+    count: Any,
+    other: Any,
+    out_k: Any,
+    out_a: Any,
+    out_c: Any,
+) -> int:
+    """How the child's classes overlap the parent's: triples (child class, parent class, teams).
+
+    A child class usually lies inside one parent class; twins that only the removal of a pair
+    made alike are the exception and get extra triples. Returns the number of triples.
+    """
+    for k in range(classes):
+        first[k] = -1
+        count[k] = 0
+    extra = 0
+    g = teams
+    while g:
+        low = g & -g
+        g ^= low
+        t = _bitpos(low)
+        k = child[t]
+        a = parent[t]
+        if first[k] == a:
+            count[k] += 1
+        elif first[k] < 0:
+            first[k] = a
+            count[k] = 1
+        else:
+            found = -1
+            for q in range(extra):
+                if other[0, q] == k and other[1, q] == a:
+                    found = q
+                    break
+            if found < 0:
+                other[0, extra] = k
+                other[1, extra] = a
+                other[2, extra] = 1
+                extra += 1
+            else:
+                other[2, found] += 1
+    for k in range(classes):
+        out_k[k] = k
+        out_a[k] = first[k]
+        out_c[k] = count[k]
+    for q in range(extra):
+        out_k[classes + q] = other[0, q]
+        out_a[classes + q] = other[1, q]
+        out_c[classes + q] = other[2, q]
+    return int(classes + extra)
+
+
+_class_map = _jit(_class_map_py)
 
 
 def _grow_i_py(array: Any, size: int) -> Any:
@@ -584,45 +758,63 @@ def _grow_u_py(array: Any, size: int) -> Any:
     return out
 
 
-def _grow_b_py(array: Any, size: int) -> Any:
-    out = np.zeros(size, np.bool_)
+_grow_i = _jit(_grow_i_py)
+_grow_u = _jit(_grow_u_py)
+
+
+def _grow_i8_py(array: Any, size: int) -> Any:
+    out = np.zeros(size, np.int8)
     out[: array.shape[0]] = array
     return out
 
 
-_grow_i = _jit(_grow_i_py)
-_grow_u = _jit(_grow_u_py)
-_grow_b = _jit(_grow_b_py)
+_grow_i8 = _jit(_grow_i8_py)
 
 
-def _solve_py(uc0: Any, sc0: Any, fb0: Any) -> tuple[Any, int, int]:
-    """Class-level expected ties of the root state; also (states memoised, transitions).
+def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int, int]:
+    """P(unseeded i meets seeded j) of the root; also states, transitions, components, codes.
 
-    The root (``uc0``, ``sc0``, ``fb0``) must be free of twins; its order is kept.
+    ``fu[i]``: bitset of the seeded teams unseeded team ``i`` may not meet; ``fs`` the transpose.
     """
-    nu0 = uc0.shape[0]
-    ns0 = sc0.shape[0]
-    width = 64
-    depth_max = 2
-    for i in range(nu0):
-        depth_max += uc0[i]
-    f_uc = np.zeros((depth_max, width), np.int64)
-    f_sc = np.zeros((depth_max, width), np.int64)
-    f_fb = np.zeros((depth_max, width), np.int64)
-    f_nu = np.zeros(depth_max, np.int64)
-    f_ns = np.zeros(depth_max, np.int64)
-    f_a = np.zeros(depth_max, np.int64)
-    f_b = np.zeros(depth_max, np.int64)
-    f_hash = np.zeros(depth_max, np.uint64)
-    f_e = np.zeros((depth_max, width, width), np.float64)
-    f_child = np.zeros((depth_max, width), np.int64)
-    f_mu = np.zeros((depth_max, width, width), np.int64)
-    f_ms = np.zeros((depth_max, width, width), np.int64)
+    depth = nu0 + 2
+    # --- exact component cache: (umask, smask) -> entry
+    c_cap = 1 << 12
+    c_table = np.full(c_cap, -1, np.int64)
+    c_n = 0
+    c_ecap = 1 << 10
+    c_u = np.zeros(c_ecap, np.int64)
+    c_s = np.zeros(c_ecap, np.int64)
+    c_code = np.zeros(c_ecap, np.int64)
+    c_lab = np.zeros(c_ecap, np.int64)
+    lab = np.zeros(1 << 12, np.int8)
+    n_lab = 0
+    # --- codes: canonical class graphs of components
+    k_cap = 1 << 10
+    k_table = np.full(k_cap, -1, np.int64)
+    k_n = 0
+    k_ecap = 1 << 8
+    k_hash = np.zeros(k_ecap, np.uint64)
+    k_off = np.zeros(k_ecap, np.int64)
+    k_m = np.zeros(k_ecap, np.int64)
+    k_r = np.zeros(k_ecap, np.int64)
+    kpool = np.zeros(1 << 12, np.int64)
+    n_kpool = 0
+    # scratch for canonicalising a component
     w = np.zeros(W_SIZE, np.int64)
     hs = np.zeros(H_SIZE, np.uint64)
-    scratch = np.zeros(5 * depth_max + 8, np.int64)
-    fs = np.zeros(width, np.float64)
-    # memo: open addressing over state ids; keys (counts and rows) and values in pools
+    t_uc = np.zeros(64, np.int64)
+    t_sc = np.zeros(64, np.int64)
+    t_fb = np.zeros(64, np.int64)
+    o_uc = np.zeros(64, np.int64)
+    o_sc = np.zeros(64, np.int64)
+    o_fb = np.zeros(64, np.int64)
+    o_mu = np.zeros(64, np.int64)
+    o_ms = np.zeros(64, np.int64)
+    rep_row = np.zeros(64, np.int64)
+    team_cls = np.zeros(64, np.int64)
+    team_cls_s = np.zeros(64, np.int64)
+    rep_col = np.zeros(64, np.int64)
+    # --- states memo
     cap = 1 << 12
     table = np.full(cap, -1, np.int64)
     mask = cap - 1
@@ -631,11 +823,6 @@ def _solve_py(uc0: Any, sc0: Any, fb0: Any) -> tuple[Any, int, int]:
     s_hash = np.zeros(s_cap, np.uint64)
     s_key = np.zeros(s_cap, np.int64)
     s_val = np.zeros(s_cap, np.int64)
-    s_nu = np.zeros(s_cap, np.int64)
-    s_ns = np.zeros(s_cap, np.int64)
-    s_ok = np.zeros(s_cap, np.bool_)
-    # pools of fixed blocks, never copied: a state's key (or matrix) sits in one block at
-    # offset & _LOW of block offset >> _SHIFT
     kblocks = _List()
     kblocks.append(np.empty(_BLOCK, np.int64))
     n_keys = 0
@@ -643,154 +830,460 @@ def _solve_py(uc0: Any, sc0: Any, fb0: Any) -> tuple[Any, int, int]:
     vblocks.append(np.empty(_BLOCK, np.float64))
     n_vals = 0
     transitions = 0
+    # --- frames
+    f_um = np.zeros(depth, np.int64)
+    f_sm = np.zeros(depth, np.int64)
+    f_nc = np.zeros(depth, np.int64)
+    f_cu = np.zeros((depth, 64), np.int64)  # component team sets, sorted by code
+    f_cs = np.zeros((depth, 64), np.int64)
+    f_ce = np.zeros((depth, 64), np.int64)  # component cache entry
+    f_ncu = np.zeros(depth, np.int64)
+    f_ncs = np.zeros(depth, np.int64)
+    f_clu = np.zeros((depth, 64), np.int64)  # class of each unseeded team
+    f_cls = np.zeros((depth, 64), np.int64)
+    f_szu = np.zeros((depth, 64), np.int64)
+    f_szs = np.zeros((depth, 64), np.int64)
+    f_repu = np.zeros((depth, 64), np.int64)
+    f_reps = np.zeros((depth, 64), np.int64)
+    f_a = np.zeros(depth, np.int64)
+    f_b = np.zeros(depth, np.int64)
+    f_hash = np.zeros(depth, np.uint64)
+    f_key = np.zeros((depth, 72), np.int64)
+    f_klen = np.zeros(depth, np.int64)
+    f_e = np.zeros((depth, 64, 64), np.float64)
+    f_child = np.zeros((depth, 64), np.int64)
+    # per b: (child class, parent class, members in both) for each side
+    f_nmu = np.zeros((depth, 64), np.int64)
+    f_mku = np.zeros((depth, 64, 64), np.int64)
+    f_mau = np.zeros((depth, 64, 64), np.int64)
+    f_mcu = np.zeros((depth, 64, 64), np.int64)
+    f_nms = np.zeros((depth, 64), np.int64)
+    f_mks = np.zeros((depth, 64, 64), np.int64)
+    f_mas = np.zeros((depth, 64, 64), np.int64)
+    f_mcs = np.zeros((depth, 64, 64), np.int64)
+    first = np.zeros(64, np.int64)
+    fcnt = np.zeros(64, np.int64)
+    oth = np.zeros((3, 64), np.int64)
+    # child under construction
+    x_cu = np.zeros(128, np.int64)
+    x_cs = np.zeros(128, np.int64)
+    x_ce = np.zeros(128, np.int64)
+    x_code = np.zeros(128, np.int64)
+    x_key = np.zeros(72, np.int64)
+    x_clu = np.zeros(64, np.int64)
+    x_cls = np.zeros(64, np.int64)
+    adj = np.zeros(64, np.int64)
+    owner = np.zeros(64, np.int64)
+    st_u = np.zeros(64, np.int64)
+    st_m = np.zeros(64, np.int64)
+    chosen = np.zeros(64, np.int64)
 
-    for i in range(nu0):
-        f_uc[0, i] = uc0[i]
-        f_fb[0, i] = fb0[i]
-    for j in range(ns0):
-        f_sc[0, j] = sc0[j]
-    f_nu[0] = nu0
-    f_ns[0] = ns0
+    um = (1 << nu0) - 1
+    sm = (1 << ns0) - 1
     d = 0
-    h = np.uint64(0)
-    cnu = 0
-    cns = 0
+    building_root = True
+    cum = um
+    csm = sm
+    # components of the root
+    nc = _split(um, sm, fu, fs, x_cu, x_cs, 0)
     while True:
-        nu = f_nu[d]
-        ns = f_ns[d]
-        a = f_a[d]
-        b = f_b[d]
-        dead = False
-        if a < nu:
-            if b < ns:
-                if (f_fb[d, a] >> b) & 1:
+        # ---------------------------------------------------------------
+        # (A) a child state (cum, csm) whose components are in x_cu/x_cs[:nc]: look up
+        #     components, build key, look up the state; on a miss check completability.
+        # ---------------------------------------------------------------
+        if building_root or f_a[d] < f_ncu[d]:
+            if not building_root:
+                a = f_a[d]
+                b = f_b[d]
+                if b >= f_ncs[d]:
+                    # all seeded classes resolved for unseeded class a: add up
+                    total = 0
+                    for j in range(f_ncs[d]):
+                        if f_child[d, j] >= 0:
+                            total += f_szs[d, j]
+                    mm = _popcount(f_um[d])
+                    for j in range(f_ncs[d]):
+                        cid = f_child[d, j]
+                        if cid < 0:
+                            continue
+                        weight = f_szu[d, a] * f_szs[d, j] / (mm * total)
+                        f_e[d, a, j] += weight
+                        vo = s_val[cid]
+                        if vo < 0:
+                            continue  # empty child
+                        vb = vblocks[vo >> _SHIFT]
+                        vo &= _LOW
+                        ko = s_key[cid]
+                        kb = kblocks[ko >> _SHIFT]
+                        ko &= _LOW
+                        xns = kb[ko + 1]  # stored ncs of the child
+                        for p in range(f_nmu[d, j]):
+                            row = vo + f_mku[d, j, p] * xns
+                            pa = f_mau[d, j, p]
+                            wu = weight * f_mcu[d, j, p]
+                            for q in range(f_nms[d, j]):
+                                f_e[d, pa, f_mas[d, j, q]] += (
+                                    wu * f_mcs[d, j, q] * vb[row + f_mks[d, j, q]]
+                                )
+                    f_a[d] = a + 1
+                    f_b[d] = 0
+                    continue
+                u = f_repu[d, a]
+                s = f_reps[d, b]
+                if (fu[u] >> s) & 1:
                     f_child[d, b] = -1
                     f_b[d] = b + 1
                     continue
                 transitions += 1
-                cnu, cns, h = _child(
-                    nu,
-                    ns,
-                    f_uc[d],
-                    f_sc[d],
-                    f_fb[d],
-                    a,
-                    b,
-                    f_uc[d + 1],
-                    f_sc[d + 1],
-                    f_fb[d + 1],
-                    f_mu[d, b],
-                    f_ms[d, b],
-                    w,
-                    hs,
-                )
-                slot = np.int64(h & np.uint64(mask))
+                cum = f_um[d] & ~(1 << u)
+                csm = f_sm[d] & ~(1 << s)
+                # components: copy unaffected ones, split affected ones
+                nc = 0
+                pend_u = 0
+                pend_s = 0
+                for q in range(f_nc[d]):
+                    qu = f_cu[d, q]
+                    qs = f_cs[d, q]
+                    if (qu >> u) & 1 or (qs >> s) & 1:
+                        pend_u |= qu
+                        pend_s |= qs
+                    else:
+                        x_cu[nc] = qu
+                        x_cs[nc] = qs
+                        x_ce[nc] = f_ce[d, q]
+                        nc += 1
+                kept = nc
+                if pend_u:
+                    nc += _split(pend_u & cum, pend_s & csm, fu, fs, x_cu, x_cs, nc)
+            else:
+                kept = 0
+            # look up new components
+            for q in range(kept, nc):
+                qu = x_cu[q]
+                qs = x_cs[q]
+                chh = _mix(np.uint64(qu) * np.uint64(0x9E3779B97F4A7C15) ^ np.uint64(qs))
+                slot = np.int64(chh & np.uint64(c_cap - 1))
                 found = -1
-                while table[slot] >= 0:
-                    sid = table[slot]
-                    if s_hash[sid] == h and s_nu[sid] == cnu and s_ns[sid] == cns:
-                        off = s_key[sid]
-                        kb = kblocks[off >> _SHIFT]
-                        off &= _LOW
-                        same = True
-                        for i in range(cnu):
-                            if kb[off + i] != f_uc[d + 1, i] or (
-                                kb[off + cnu + i] != f_fb[d + 1, i]
-                            ):
-                                same = False
-                                break
-                        if same:
-                            off += 2 * cnu
-                            for j in range(cns):
-                                if kb[off + j] != f_sc[d + 1, j]:
+                while c_table[slot] >= 0:
+                    e = c_table[slot]
+                    if c_u[e] == qu and c_s[e] == qs:
+                        found = e
+                        break
+                    slot = (slot + 1) & (c_cap - 1)
+                if found < 0:
+                    m, r = _twin_classes(
+                        qu, qs, fu, fs, t_uc, t_sc, t_fb, team_cls, team_cls_s, rep_row, rep_col
+                    )
+                    cm, cr, ch = _child(
+                        m, r, t_uc, t_sc, t_fb, -1, -1, o_uc, o_sc, o_fb, o_mu, o_ms, w, hs
+                    )
+                    # code lookup
+                    kslot = np.int64(ch & np.uint64(k_cap - 1))
+                    code = -1
+                    while k_table[kslot] >= 0:
+                        kk = k_table[kslot]
+                        if k_hash[kk] == ch and k_m[kk] == cm and k_r[kk] == cr:
+                            off = k_off[kk]
+                            same = True
+                            for x in range(cm):
+                                if kpool[off + x] != o_uc[x] or kpool[off + cm + x] != o_fb[x]:
                                     same = False
                                     break
-                        if same:
-                            found = sid
-                            break
-                    slot = (slot + 1) & mask
-                if found >= 0:
-                    f_child[d, b] = found if s_ok[found] else -1
-                    f_b[d] = b + 1
-                    continue
-                if _completable(cnu, cns, f_uc[d + 1], f_sc[d + 1], f_fb[d + 1], scratch):
-                    f_nu[d + 1] = cnu
-                    f_ns[d + 1] = cns
-                    f_a[d + 1] = 0
-                    f_b[d + 1] = 0
-                    f_hash[d + 1] = h
-                    for i in range(cnu):
-                        for j in range(cns):
-                            f_e[d + 1, i, j] = 0.0
-                    d += 1
-                    continue
-                dead = True  # memoised below, without a value
-            else:
-                # every seeded class for unseeded class a is resolved: add up
-                total = 0
-                for j in range(ns):
-                    if f_child[d, j] >= 0:
-                        total += f_sc[d, j]
-                remaining = 0
-                for i in range(nu):
-                    remaining += f_uc[d, i]
-                scale = f_uc[d, a] / (remaining * total)
-                for j in range(ns):
-                    cid = f_child[d, j]
-                    if cid < 0:
-                        continue
-                    weight = scale * f_sc[d, j]
-                    f_e[d, a, j] += weight
-                    cnu = s_nu[cid]
-                    cns = s_ns[cid]
-                    if cnu == 0:
-                        continue
-                    koff = s_key[cid]
-                    kb = kblocks[koff >> _SHIFT]
-                    koff &= _LOW
-                    voff = s_val[cid]
-                    vb = vblocks[voff >> _SHIFT]
-                    voff &= _LOW
-                    for q in range(ns):
-                        dst = f_ms[d, j, q]
-                        if dst < 0:
-                            fs[q] = 0.0
-                        else:
-                            left = f_sc[d, q] - (1 if q == j else 0)
-                            fs[q] = left / kb[koff + 2 * cnu + dst]
-                    for p in range(nu):
-                        src = f_mu[d, j, p]
-                        if src < 0:
-                            continue
-                        left = f_uc[d, p] - (1 if p == a else 0)
-                        fu = weight * left / kb[koff + src]
-                        row = voff + src * cns
-                        for q in range(ns):
-                            dst = f_ms[d, j, q]
-                            if dst >= 0:
-                                f_e[d, p, q] += fu * fs[q] * vb[row + dst]
-                f_a[d] = a + 1
-                f_b[d] = 0
+                            if same:
+                                for y in range(cr):
+                                    if kpool[off + 2 * cm + y] != o_sc[y]:
+                                        same = False
+                                        break
+                            if same:
+                                code = kk
+                                break
+                        kslot = (kslot + 1) & (k_cap - 1)
+                    if code < 0:
+                        code = k_n
+                        k_n += 1
+                        if code >= k_ecap:
+                            k_ecap *= 2
+                            k_hash = _grow_u(k_hash, k_ecap)
+                            k_off = _grow_i(k_off, k_ecap)
+                            k_m = _grow_i(k_m, k_ecap)
+                            k_r = _grow_i(k_r, k_ecap)
+                        need = 2 * cm + cr
+                        if n_kpool + need > kpool.shape[0]:
+                            kpool = _grow_i(kpool, 2 * (n_kpool + need))
+                        k_hash[code] = ch
+                        k_m[code] = cm
+                        k_r[code] = cr
+                        k_off[code] = n_kpool
+                        for x in range(cm):
+                            kpool[n_kpool + x] = o_uc[x]
+                            kpool[n_kpool + cm + x] = o_fb[x]
+                        for y in range(cr):
+                            kpool[n_kpool + 2 * cm + y] = o_sc[y]
+                        n_kpool += need
+                        k_table[kslot] = code
+                        if 2 * k_n > k_cap:
+                            k_cap *= 2
+                            k_table = np.full(k_cap, -1, np.int64)
+                            for kk in range(k_n):
+                                sl = np.int64(k_hash[kk] & np.uint64(k_cap - 1))
+                                while k_table[sl] >= 0:
+                                    sl = (sl + 1) & (k_cap - 1)
+                                k_table[sl] = kk
+                    # new component entry with its team labels
+                    e = c_n
+                    c_n += 1
+                    if e >= c_ecap:
+                        c_ecap *= 2
+                        c_u = _grow_i(c_u, c_ecap)
+                        c_s = _grow_i(c_s, c_ecap)
+                        c_code = _grow_i(c_code, c_ecap)
+                        c_lab = _grow_i(c_lab, c_ecap)
+                    c_u[e] = qu
+                    c_s[e] = qs
+                    c_code[e] = code
+                    c_lab[e] = n_lab
+                    if n_lab + 128 > lab.shape[0]:
+                        lab = _grow_i8(lab, 2 * lab.shape[0])
+                    g = qu
+                    while g:
+                        low = g & -g
+                        g ^= low
+                        lab[n_lab] = o_mu[team_cls[_bitpos(low)]]
+                        n_lab += 1
+                    g = qs
+                    while g:
+                        low = g & -g
+                        g ^= low
+                        lab[n_lab] = o_ms[team_cls_s[_bitpos(low)]]
+                        n_lab += 1
+                    slot = np.int64(chh & np.uint64(c_cap - 1))
+                    while c_table[slot] >= 0:
+                        slot = (slot + 1) & (c_cap - 1)
+                    c_table[slot] = e
+                    if 2 * c_n > c_cap:
+                        c_cap *= 2
+                        c_table = np.full(c_cap, -1, np.int64)
+                        for ee in range(c_n):
+                            h3 = _mix(
+                                np.uint64(c_u[ee]) * np.uint64(0x9E3779B97F4A7C15)
+                                ^ np.uint64(c_s[ee])
+                            )
+                            sl = np.int64(h3 & np.uint64(c_cap - 1))
+                            while c_table[sl] >= 0:
+                                sl = (sl + 1) & (c_cap - 1)
+                            c_table[sl] = ee
+                    found = e
+                x_ce[q] = found
+            # sort components by code (insertion sort), build the key
+            for q in range(nc):
+                x_code[q] = c_code[x_ce[q]]
+            for q in range(1, nc):
+                vc = x_code[q]
+                vu = x_cu[q]
+                vs = x_cs[q]
+                ve = x_ce[q]
+                p = q - 1
+                while p >= 0 and x_code[p] > vc:
+                    x_code[p + 1] = x_code[p]
+                    x_cu[p + 1] = x_cu[p]
+                    x_cs[p + 1] = x_cs[p]
+                    x_ce[p + 1] = x_ce[p]
+                    p -= 1
+                x_code[p + 1] = vc
+                x_cu[p + 1] = vu
+                x_cs[p + 1] = vs
+                x_ce[p + 1] = ve
+            fu_count = _popcount(cum)
+            fs_count = _popcount(csm)
+            ncu = 0
+            ncs = 0
+            for q in range(nc):
+                fu_count -= _popcount(x_cu[q])
+                fs_count -= _popcount(x_cs[q])
+                ncu += k_m[x_code[q]]
+                ncs += k_r[x_code[q]]
+            if fu_count > 0:
+                ncu += 1
+            if fs_count > 0:
+                ncs += 1
+            x_key[0] = ncu
+            x_key[1] = ncs
+            x_key[2] = fu_count
+            x_key[3] = fs_count
+            klen = 4 + nc
+            hh = _mix(np.uint64(fu_count * 131 + fs_count * 7 + nc))
+            for q in range(nc):
+                x_key[4 + q] = x_code[q]
+                hh = _mix(hh ^ np.uint64(x_code[q] + 1))
+            # layout: class of every team, class sizes, representatives
+            ou = 0
+            os_ = 0
+            for q in range(nc):
+                lo_ = c_lab[x_ce[q]]
+                g = x_cu[q]
+                while g:
+                    low = g & -g
+                    g ^= low
+                    t = _bitpos(low)
+                    x_clu[t] = ou + lab[lo_]
+                    lo_ += 1
+                g = x_cs[q]
+                while g:
+                    low = g & -g
+                    g ^= low
+                    t = _bitpos(low)
+                    x_cls[t] = os_ + lab[lo_]
+                    lo_ += 1
+                ou += k_m[x_code[q]]
+                os_ += k_r[x_code[q]]
+            if fu_count > 0 or fs_count > 0:
+                inu = 0
+                ins = 0
+                for q in range(nc):
+                    inu |= x_cu[q]
+                    ins |= x_cs[q]
+                g = cum & ~inu
+                while g:
+                    low = g & -g
+                    g ^= low
+                    x_clu[_bitpos(low)] = ncu - 1
+                g = csm & ~ins
+                while g:
+                    low = g & -g
+                    g ^= low
+                    x_cls[_bitpos(low)] = ncs - 1
+            # state lookup
+            slot = np.int64(hh & np.uint64(mask))
+            found = -1
+            while table[slot] >= 0:
+                sid = table[slot]
+                if s_hash[sid] == hh:
+                    ko = s_key[sid]
+                    kb = kblocks[ko >> _SHIFT]
+                    ko &= _LOW
+                    same = kb[ko + 4] == nc
+                    if same:
+                        for q in range(4):
+                            if kb[ko + q] != x_key[q]:
+                                same = False
+                                break
+                    if same:
+                        for q in range(nc):
+                            if kb[ko + 5 + q] != x_key[4 + q]:
+                                same = False
+                                break
+                    if same:
+                        found = sid
+                        break
+                slot = (slot + 1) & mask
+            if not building_root:
+                b = f_b[d]
+                f_nmu[d, b] = _class_map(
+                    cum,
+                    x_clu,
+                    f_clu[d],
+                    ncu,
+                    first,
+                    fcnt,
+                    oth,
+                    f_mku[d, b],
+                    f_mau[d, b],
+                    f_mcu[d, b],
+                )
+                f_nms[d, b] = _class_map(
+                    csm,
+                    x_cls,
+                    f_cls[d],
+                    ncs,
+                    first,
+                    fcnt,
+                    oth,
+                    f_mks[d, b],
+                    f_mas[d, b],
+                    f_mcs[d, b],
+                )
+            if found >= 0:
+                f_child[d, f_b[d]] = found if s_val[found] != -2 else -1
+                f_b[d] += 1
                 continue
-        # memoise a finished state: frame d, or the dead-end child just built at d + 1
-        if dead:
-            e = d + 1
+            # new state: completable? (Kuhn on team bitsets)
+            ok = True
+            if not building_root:
+                ok = _matchable(cum, csm, fu, adj, owner, st_u, st_m, chosen)
+            if ok:
+                # push the frame
+                dd = 0 if building_root else d + 1
+                f_um[dd] = cum
+                f_sm[dd] = csm
+                f_nc[dd] = nc
+                for q in range(nc):
+                    f_cu[dd, q] = x_cu[q]
+                    f_cs[dd, q] = x_cs[q]
+                    f_ce[dd, q] = x_ce[q]
+                f_ncu[dd] = ncu
+                f_ncs[dd] = ncs
+                for q in range(ncu):
+                    f_szu[dd, q] = 0
+                    f_repu[dd, q] = -1
+                for q in range(ncs):
+                    f_szs[dd, q] = 0
+                    f_reps[dd, q] = -1
+                g = cum
+                while g:
+                    low = g & -g
+                    g ^= low
+                    t = _bitpos(low)
+                    cc = x_clu[t]
+                    f_clu[dd, t] = cc
+                    f_szu[dd, cc] += 1
+                    if f_repu[dd, cc] < 0:
+                        f_repu[dd, cc] = t
+                g = csm
+                while g:
+                    low = g & -g
+                    g ^= low
+                    t = _bitpos(low)
+                    cc = x_cls[t]
+                    f_cls[dd, t] = cc
+                    f_szs[dd, cc] += 1
+                    if f_reps[dd, cc] < 0:
+                        f_reps[dd, cc] = t
+                f_a[dd] = 0
+                f_b[dd] = 0
+                f_hash[dd] = hh
+                f_klen[dd] = klen
+                for q in range(klen):
+                    f_key[dd, q] = x_key[q]
+                for i in range(ncu):
+                    for j in range(ncs):
+                        f_e[dd, i, j] = 0.0
+                d = dd
+                building_root = False
+                if cum == 0:
+                    # empty state: finished at once (handled below by a == ncu == 0)
+                    pass
+                continue
+            # dead end: memoise without a value
+            dead = True
         else:
-            if d == 0:
-                break
-            e = d
-            h = f_hash[d]
-            cnu = f_nu[d]
-            cns = f_ns[d]
+            dead = False
+        # ---------------------------------------------------------------
+        # (B) memoise: a finished frame d, or a dead child (key in x_key)
+        # ---------------------------------------------------------------
+        if dead:
+            hh_m = hh
+            klen_m = klen
+        else:
+            hh_m = f_hash[d]
+            klen_m = f_klen[d]
+            for q in range(klen_m):
+                x_key[q] = f_key[d, q]
         if n_states >= s_cap:
             s_cap *= 2
             s_hash = _grow_u(s_hash, s_cap)
             s_key = _grow_i(s_key, s_cap)
             s_val = _grow_i(s_val, s_cap)
-            s_nu = _grow_i(s_nu, s_cap)
-            s_ns = _grow_i(s_ns, s_cap)
-            s_ok = _grow_b(s_ok, s_cap)
-        need = 2 * cnu + cns
+        need = klen_m + 1
         if (n_keys & _LOW) + need >= _BLOCK:
             n_keys = len(kblocks) << _SHIFT
             kblocks.append(np.empty(_BLOCK, np.int64))
@@ -798,31 +1291,34 @@ def _solve_py(uc0: Any, sc0: Any, fb0: Any) -> tuple[Any, int, int]:
         base = n_keys & _LOW
         sid = n_states
         n_states += 1
-        s_hash[sid] = h
-        s_nu[sid] = cnu
-        s_ns[sid] = cns
+        s_hash[sid] = hh_m
         s_key[sid] = n_keys
-        for i in range(cnu):
-            kb[base + i] = f_uc[e, i]
-            kb[base + cnu + i] = f_fb[e, i]
-        for j in range(cns):
-            kb[base + 2 * cnu + j] = f_sc[e, j]
+        for q in range(4):
+            kb[base + q] = x_key[q]
+        kb[base + 4] = klen_m - 4
+        for q in range(4, klen_m):
+            kb[base + q + 1] = x_key[q]
         n_keys += need
-        s_ok[sid] = not dead
-        s_val[sid] = n_vals
-        if not dead:
-            if (n_vals & _LOW) + cnu * cns >= _BLOCK:
-                n_vals = len(vblocks) << _SHIFT
-                vblocks.append(np.empty(_BLOCK, np.float64))
-            s_val[sid] = n_vals
-            vb = vblocks[n_vals >> _SHIFT]
-            base = n_vals & _LOW
-            for i in range(cnu):
-                for j in range(cns):
-                    vb[base] = f_e[e, i, j]
-                    base += 1
-            n_vals += cnu * cns
-        slot = np.int64(h & np.uint64(mask))
+        if dead:
+            s_val[sid] = -2
+        else:
+            ncu = f_ncu[d]
+            ncs = f_ncs[d]
+            if ncu * ncs == 0:
+                s_val[sid] = -1
+            else:
+                if (n_vals & _LOW) + ncu * ncs >= _BLOCK:
+                    n_vals = len(vblocks) << _SHIFT
+                    vblocks.append(np.empty(_BLOCK, np.float64))
+                s_val[sid] = n_vals
+                vb = vblocks[n_vals >> _SHIFT]
+                base = n_vals & _LOW
+                for i in range(ncu):
+                    for j in range(ncs):
+                        vb[base] = f_e[d, i, j] / (f_szu[d, i] * f_szs[d, j])
+                        base += 1
+                n_vals += ncu * ncs
+        slot = np.int64(hh_m & np.uint64(mask))
         while table[slot] >= 0:
             slot = (slot + 1) & mask
         table[slot] = sid
@@ -839,14 +1335,18 @@ def _solve_py(uc0: Any, sc0: Any, fb0: Any) -> tuple[Any, int, int]:
             f_child[d, f_b[d]] = -1
             f_b[d] += 1
         else:
+            if d == 0:
+                break
             d -= 1
             f_child[d, f_b[d]] = sid
             f_b[d] += 1
     out = np.zeros((nu0, ns0), np.float64)
     for i in range(nu0):
         for j in range(ns0):
-            out[i, j] = f_e[0, i, j]
-    return out, n_states + 1, transitions
+            out[i, j] = f_e[0, f_clu[0, i], f_cls[0, j]] / (
+                f_szu[0, f_clu[0, i]] * f_szs[0, f_cls[0, j]]
+            )
+    return out, n_states, transitions, c_n, k_n
 
 
 _solve = _jit(_solve_py)
@@ -868,28 +1368,7 @@ def solve(pots: Pots, constraints: Constraints) -> tuple[list[list[float]], int,
         for u in pots.unseeded
     ]
     columns = [sum(1 << i for i in range(n) if forbidden[i] >> j & 1) for j in range(n)]
-    u_classes: dict[int, list[int]] = {}
-    s_classes: dict[int, list[int]] = {}
-    for i, row in enumerate(forbidden):
-        u_classes.setdefault(row, []).append(i)
-    for j, col in enumerate(columns):
-        s_classes.setdefault(col, []).append(j)
-    u_list = list(u_classes.values())
-    s_list = list(s_classes.values())
-    fb = [
-        sum(1 << y for y, cols in enumerate(s_list) if forbidden[rows[0]] >> cols[0] & 1)
-        for rows in u_list
-    ]
-    expected, states, transitions = _solve(
-        np.array([len(m) for m in u_list], np.int64),
-        np.array([len(m) for m in s_list], np.int64),
-        np.array(fb, np.int64),
+    out, states, transitions, _, _ = _solve(
+        np.array(forbidden, np.int64), np.array(columns, np.int64), n, n
     )
-    out = [[0.0] * n for _ in range(n)]
-    for a, members in enumerate(u_list):
-        for b, s_members in enumerate(s_list):
-            value = float(expected[a, b]) / (len(members) * len(s_members))
-            for i in members:
-                for j in s_members:
-                    out[i][j] = value
-    return out, int(states), int(transitions)
+    return [[float(p) for p in row] for row in out], int(states), int(transitions)

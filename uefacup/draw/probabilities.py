@@ -22,7 +22,7 @@ sizes. Equal keys imply isomorphic states, so a weaker canonical form can only c
 never correctness. ``exact=True`` runs the same recursion in ``Fraction`` arithmetic.
 
 Floats go to the compiled engine of ``uefacup.draw._fastprob`` when numba is installed (same
-recursion, on class-level compatibility graphs with a stronger canonical form, in nopython
+recursion, keyed by the canonical forms of the components of the forbidden graph, in nopython
 code); without numba, or for pots beyond its limits, the solver below runs.
 """
 
