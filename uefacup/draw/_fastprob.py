@@ -84,27 +84,23 @@ def _mix_py(x: Any) -> Any:
 _mix = _jit(_mix_py)
 
 
+def _popcount_py(x: int) -> int:
+    """Set bits of a non-negative int64 (SWAR)."""
+    x = x - ((x >> 1) & 0x5555555555555555)
+    x = (x & 0x3333333333333333) + ((x >> 2) & 0x3333333333333333)
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0F
+    return ((x * 0x0101010101010101) >> 56) & 0x7F
+
+
+_popcount = _jit(_popcount_py)
+
+
 def _bitpos_py(low: int) -> int:
-    """Position of the single set bit of ``low`` (0 <= position < 63)."""
-    p = 0
-    if low >> 32:
-        p += 32
-        low >>= 32
-    if low >> 16:
-        p += 16
-        low >>= 16
-    if low >> 8:
-        p += 8
-        low >>= 8
-    if low >> 4:
-        p += 4
-        low >>= 4
-    if low >> 2:
-        p += 2
-        low >>= 2
-    if low >> 1:
-        p += 1
-    return p
+    """Position of the single set bit of ``low`` (0 <= position < 63): the bits below it.
+
+    Branch-free (LLVM turns the count into one instruction): bit scans sit in every inner loop.
+    """
+    return _popcount(low - 1)
 
 
 _bitpos = _jit(_bitpos_py)
@@ -505,17 +501,6 @@ state never ends exactly at the end of a block, so an offset always names an exi
 _LOW = _BLOCK - 1
 
 
-def _popcount_py(x: int) -> int:
-    """Set bits of a non-negative int64 (SWAR)."""
-    x = x - ((x >> 1) & 0x5555555555555555)
-    x = (x & 0x3333333333333333) + ((x >> 2) & 0x3333333333333333)
-    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0F
-    return (x * 0x0101010101010101) >> 56
-
-
-_popcount = _jit(_popcount_py)
-
-
 def _split_py(um: int, sm: int, fu: Any, fs: Any, out_u: Any, out_s: Any, start: int) -> int:
     """Connected components (with an edge) of the forbidden graph on teams ``um``/``sm``.
 
@@ -815,14 +800,13 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
     team_cls_s = np.zeros(64, np.int64)
     rep_col = np.zeros(64, np.int64)
     # --- states memo
+    # a state is a record in the key pool: [matrix offset (-1 none, -2 dead end), classes
+    # unseeded, classes seeded, free unseeded, free seeded, components, codes...]; the table
+    # holds (record offset, hash) side by side so that a probe touches one cache line
     cap = 1 << 12
-    table = np.full(cap, -1, np.int64)
+    table = np.full((cap, 2), -1, np.int64)
     mask = cap - 1
     n_states = 0
-    s_cap = 1 << 10
-    s_hash = np.zeros(s_cap, np.uint64)
-    s_key = np.zeros(s_cap, np.int64)
-    s_val = np.zeros(s_cap, np.int64)
     kblocks = _List()
     kblocks.append(np.empty(_BLOCK, np.int64))
     n_keys = 0
@@ -908,15 +892,14 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
                             continue
                         weight = f_szu[d, a] * f_szs[d, j] / (mm * total)
                         f_e[d, a, j] += weight
-                        vo = s_val[cid]
+                        kb = kblocks[cid >> _SHIFT]
+                        ko = cid & _LOW
+                        vo = kb[ko]
                         if vo < 0:
-                            continue  # empty child
+                            continue  # the empty state: nothing left to spread
+                        xns = kb[ko + 2]
                         vb = vblocks[vo >> _SHIFT]
                         vo &= _LOW
-                        ko = s_key[cid]
-                        kb = kblocks[ko >> _SHIFT]
-                        ko &= _LOW
-                        xns = kb[ko + 1]  # stored ncs of the child
                         for p in range(f_nmu[d, j]):
                             row = vo + f_mku[d, j, p] * xns
                             pa = f_mau[d, j, p]
@@ -1154,29 +1137,31 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
                     x_cls[_bitpos(low)] = ncs - 1
             # state lookup
             slot = np.int64(hh & np.uint64(mask))
+            hi = np.int64(hh)
             found = -1
-            while table[slot] >= 0:
-                sid = table[slot]
-                if s_hash[sid] == hh:
-                    ko = s_key[sid]
-                    kb = kblocks[ko >> _SHIFT]
-                    ko &= _LOW
-                    same = kb[ko + 4] == nc
+            found_dead = False
+            while table[slot, 0] >= 0:
+                if table[slot, 1] == hi:
+                    rec = table[slot, 0]
+                    kb = kblocks[rec >> _SHIFT]
+                    ko = rec & _LOW
+                    same = kb[ko + 5] == nc
                     if same:
                         for q in range(4):
-                            if kb[ko + q] != x_key[q]:
+                            if kb[ko + 1 + q] != x_key[q]:
                                 same = False
                                 break
                     if same:
                         for q in range(nc):
-                            if kb[ko + 5 + q] != x_key[4 + q]:
+                            if kb[ko + 6 + q] != x_key[4 + q]:
                                 same = False
                                 break
                     if same:
-                        found = sid
+                        found = rec
+                        found_dead = kb[ko] == -2
                         break
                 slot = (slot + 1) & mask
-            if not building_root:
+            if not building_root and not found_dead:
                 b = f_b[d]
                 f_nmu[d, b] = _class_map(
                     cum,
@@ -1203,7 +1188,7 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
                     f_mcs[d, b],
                 )
             if found >= 0:
-                f_child[d, f_b[d]] = found if s_val[found] != -2 else -1
+                f_child[d, f_b[d]] = -1 if found_dead else found
                 f_b[d] += 1
                 continue
             # new state: completable? (Kuhn on team bitsets)
@@ -1278,39 +1263,32 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
             klen_m = f_klen[d]
             for q in range(klen_m):
                 x_key[q] = f_key[d, q]
-        if n_states >= s_cap:
-            s_cap *= 2
-            s_hash = _grow_u(s_hash, s_cap)
-            s_key = _grow_i(s_key, s_cap)
-            s_val = _grow_i(s_val, s_cap)
-        need = klen_m + 1
+        need = klen_m + 2
         if (n_keys & _LOW) + need >= _BLOCK:
             n_keys = len(kblocks) << _SHIFT
             kblocks.append(np.empty(_BLOCK, np.int64))
         kb = kblocks[n_keys >> _SHIFT]
         base = n_keys & _LOW
-        sid = n_states
+        rec = n_keys
         n_states += 1
-        s_hash[sid] = hh_m
-        s_key[sid] = n_keys
         for q in range(4):
-            kb[base + q] = x_key[q]
-        kb[base + 4] = klen_m - 4
+            kb[base + 1 + q] = x_key[q]
+        kb[base + 5] = klen_m - 4
         for q in range(4, klen_m):
-            kb[base + q + 1] = x_key[q]
+            kb[base + q + 2] = x_key[q]
         n_keys += need
         if dead:
-            s_val[sid] = -2
+            kb[base] = -2
         else:
             ncu = f_ncu[d]
             ncs = f_ncs[d]
             if ncu * ncs == 0:
-                s_val[sid] = -1
+                kb[base] = -1
             else:
                 if (n_vals & _LOW) + ncu * ncs >= _BLOCK:
                     n_vals = len(vblocks) << _SHIFT
                     vblocks.append(np.empty(_BLOCK, np.float64))
-                s_val[sid] = n_vals
+                kb[base] = n_vals
                 vb = vblocks[n_vals >> _SHIFT]
                 base = n_vals & _LOW
                 for i in range(ncu):
@@ -1319,18 +1297,22 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
                         base += 1
                 n_vals += ncu * ncs
         slot = np.int64(hh_m & np.uint64(mask))
-        while table[slot] >= 0:
+        while table[slot, 0] >= 0:
             slot = (slot + 1) & mask
-        table[slot] = sid
+        table[slot, 0] = rec
+        table[slot, 1] = np.int64(hh_m)
         if 2 * n_states > cap:
+            old = table
             cap *= 2
             mask = cap - 1
-            table = np.full(cap, -1, np.int64)
-            for q in range(n_states):
-                slot = np.int64(s_hash[q] & np.uint64(mask))
-                while table[slot] >= 0:
-                    slot = (slot + 1) & mask
-                table[slot] = q
+            table = np.full((cap, 2), -1, np.int64)
+            for q in range(old.shape[0]):
+                if old[q, 0] >= 0:
+                    slot = np.int64(np.uint64(old[q, 1]) & np.uint64(mask))
+                    while table[slot, 0] >= 0:
+                        slot = (slot + 1) & mask
+                    table[slot, 0] = old[q, 0]
+                    table[slot, 1] = old[q, 1]
         if dead:
             f_child[d, f_b[d]] = -1
             f_b[d] += 1
@@ -1338,7 +1320,7 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
             if d == 0:
                 break
             d -= 1
-            f_child[d, f_b[d]] = sid
+            f_child[d, f_b[d]] = rec
             f_b[d] += 1
     out = np.zeros((nu0, ns0), np.float64)
     for i in range(nu0):
