@@ -671,64 +671,89 @@ def _matchable_py(
 _matchable = _jit(_matchable_py)
 
 
-def _class_map_py(
-    teams: int,
-    child: Any,
-    parent: Any,
-    classes: Any,
-    first: Any,
-    count: Any,
-    other: Any,
-    out_k: Any,
-    out_a: Any,
-    out_c: Any,
+def _add_overlap_py(k: int, a: int, c: int, start: int, n: int, out: Any) -> int:
+    """Add ``c`` teams to the triple (k, a) among ``out[:, start:n]``, or append it."""
+    for q in range(start, n):
+        if out[0, q] == k and out[1, q] == a:
+            out[2, q] += c
+            return n
+    out[0, n] = k
+    out[1, n] = a
+    out[2, n] = c
+    return n + 1
+
+
+_add_overlap = _jit(_add_overlap_py)
+
+
+def _map_side_py(
+    seeded: bool,
+    nc: int,
+    par: Any,
+    codes: Any,
+    entries: Any,
+    masks_u: Any,
+    masks_s: Any,
+    pend: int,
+    c_lab: Any,
+    lab: Any,
+    k_m: Any,
+    k_r: Any,
+    k_off: Any,
+    kpool: Any,
+    parent_offset: Any,
+    parent_class: Any,
+    parent_free: int,
+    parent_free_class: int,
+    child_free: int,
+    out: Any,
 ) -> int:
-    """How the child's classes overlap the parent's: triples (child class, parent class, teams).
+    """Overlaps of one pot's classes, child against parent: (child class, parent class, teams).
 
-    A child class usually lies inside one parent class; twins that only the removal of a pair
-    made alike are the exception and get extra triples. Returns the number of triples.
+    Components the transition left alone keep their classes one to one (``par`` names their
+    slot in the parent); only the teams of the components it touched (``pend``, still in the
+    draw) are looked at one by one. ``parent_free``: teams of the parent's free class still in
+    the child (all are free there too). Writes ``out[0..2, :n]``; returns ``n``.
     """
-    for k in range(classes):
-        first[k] = -1
-        count[k] = 0
-    extra = 0
-    g = teams
-    while g:
-        low = g & -g
-        g ^= low
-        t = _bitpos(low)
-        k = child[t]
-        a = parent[t]
-        if first[k] == a:
-            count[k] += 1
-        elif first[k] < 0:
-            first[k] = a
-            count[k] = 1
+    n = 0
+    offset = 0
+    pieces = 0
+    for q in range(nc):
+        code = codes[q]
+        width = k_r[code] if seeded else k_m[code]
+        p = par[q]
+        if p >= 0:
+            base = k_off[code] + (2 * k_m[code] if seeded else 0)
+            start = parent_offset[p]
+            for x in range(width):
+                out[0, n] = offset + x
+                out[1, n] = start + x
+                out[2, n] = kpool[base + x]
+                n += 1
         else:
-            found = -1
-            for q in range(extra):
-                if other[0, q] == k and other[1, q] == a:
-                    found = q
-                    break
-            if found < 0:
-                other[0, extra] = k
-                other[1, extra] = a
-                other[2, extra] = 1
-                extra += 1
-            else:
-                other[2, found] += 1
-    for k in range(classes):
-        out_k[k] = k
-        out_a[k] = first[k]
-        out_c[k] = count[k]
-    for q in range(extra):
-        out_k[classes + q] = other[0, q]
-        out_a[classes + q] = other[1, q]
-        out_c[classes + q] = other[2, q]
-    return int(classes + extra)
+            g = masks_s[q] if seeded else masks_u[q]
+            pieces |= g
+            at = c_lab[entries[q]] + (_popcount(masks_u[q]) if seeded else 0)
+            first = n
+            while g:
+                low = g & -g
+                g ^= low
+                n = _add_overlap(offset + lab[at], parent_class[_bitpos(low)], 1, first, n, out)
+                at += 1
+        offset += width
+    if child_free > 0:
+        first = n
+        g = pend & ~pieces
+        while g:
+            low = g & -g
+            g ^= low
+            n = _add_overlap(offset, parent_class[_bitpos(low)], 1, first, n, out)
+        if parent_free > 0:
+            n = _add_overlap(offset, parent_free_class, parent_free, first, n, out)
+    return n
 
 
-_class_map = _jit(_class_map_py)
+_map_side = _jit(_map_side_py)
 
 
 def _grow_i_py(array: Any, size: int) -> Any:
@@ -762,6 +787,7 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
     ``fu[i]``: bitset of the seeded teams unseeded team ``i`` may not meet; ``fs`` the transpose.
     """
     depth = nu0 + 2
+    width = max(nu0, ns0) + 1  # frame rows sized to the pots: they stay in cache
     # --- exact component cache: (umask, smask) -> entry
     c_cap = 1 << 12
     c_table = np.full(c_cap, -1, np.int64)
@@ -818,46 +844,44 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
     f_um = np.zeros(depth, np.int64)
     f_sm = np.zeros(depth, np.int64)
     f_nc = np.zeros(depth, np.int64)
-    f_cu = np.zeros((depth, 64), np.int64)  # component team sets, sorted by code
-    f_cs = np.zeros((depth, 64), np.int64)
-    f_ce = np.zeros((depth, 64), np.int64)  # component cache entry
+    f_cu = np.zeros((depth, width), np.int64)  # component team sets, sorted by code
+    f_cs = np.zeros((depth, width), np.int64)
+    f_ce = np.zeros((depth, width), np.int64)  # component cache entry
     f_ncu = np.zeros(depth, np.int64)
     f_ncs = np.zeros(depth, np.int64)
-    f_clu = np.zeros((depth, 64), np.int64)  # class of each unseeded team
-    f_cls = np.zeros((depth, 64), np.int64)
-    f_szu = np.zeros((depth, 64), np.int64)
-    f_szs = np.zeros((depth, 64), np.int64)
-    f_repu = np.zeros((depth, 64), np.int64)
-    f_reps = np.zeros((depth, 64), np.int64)
+    f_clu = np.zeros((depth, width), np.int64)  # class of each unseeded team
+    f_cls = np.zeros((depth, width), np.int64)
+    f_szu = np.zeros((depth, width), np.int64)
+    f_szs = np.zeros((depth, width), np.int64)
+    f_repu = np.zeros((depth, width), np.int64)
+    f_reps = np.zeros((depth, width), np.int64)
     f_a = np.zeros(depth, np.int64)
     f_b = np.zeros(depth, np.int64)
     f_hash = np.zeros(depth, np.uint64)
-    f_key = np.zeros((depth, 72), np.int64)
+    f_key = np.zeros((depth, width + 5), np.int64)
     f_klen = np.zeros(depth, np.int64)
-    f_e = np.zeros((depth, 64, 64), np.float64)
-    f_child = np.zeros((depth, 64), np.int64)
+    f_e = np.zeros((depth, width, width), np.float64)
+    f_child = np.zeros((depth, width), np.int64)
     # per b: (child class, parent class, members in both) for each side
-    f_nmu = np.zeros((depth, 64), np.int64)
-    f_mku = np.zeros((depth, 64, 64), np.int64)
-    f_mau = np.zeros((depth, 64, 64), np.int64)
-    f_mcu = np.zeros((depth, 64, 64), np.int64)
-    f_nms = np.zeros((depth, 64), np.int64)
-    f_mks = np.zeros((depth, 64, 64), np.int64)
-    f_mas = np.zeros((depth, 64, 64), np.int64)
-    f_mcs = np.zeros((depth, 64, 64), np.int64)
-    first = np.zeros(64, np.int64)
-    fcnt = np.zeros(64, np.int64)
-    oth = np.zeros((3, 64), np.int64)
+    f_nmu = np.zeros((depth, width), np.int64)
+    f_mu = np.zeros((depth, width, 3, width), np.int64)
+    f_nms = np.zeros((depth, width), np.int64)
+    f_ms = np.zeros((depth, width, 3, width), np.int64)
+    f_pou = np.zeros((depth, width), np.int64)  # first class of each component
+    f_pos = np.zeros((depth, width), np.int64)
+    f_fu = np.zeros(depth, np.int64)  # free teams
+    f_fs = np.zeros(depth, np.int64)
+    x_par = np.zeros(128, np.int64)  # slot of the component in the parent, -1 if new
     # child under construction
     x_cu = np.zeros(128, np.int64)
     x_cs = np.zeros(128, np.int64)
     x_ce = np.zeros(128, np.int64)
     x_code = np.zeros(128, np.int64)
-    x_key = np.zeros(72, np.int64)
+    x_key = np.zeros(width + 5, np.int64)
     x_clu = np.zeros(64, np.int64)
     x_cls = np.zeros(64, np.int64)
     adj = np.zeros(64, np.int64)
-    owner = np.zeros(64, np.int64)
+    owner = np.zeros(ns0, np.int64)
     st_u = np.zeros(64, np.int64)
     st_m = np.zeros(64, np.int64)
     chosen = np.zeros(64, np.int64)
@@ -900,14 +924,14 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
                         xns = kb[ko + 2]
                         vb = vblocks[vo >> _SHIFT]
                         vo &= _LOW
+                        mu = f_mu[d, j]
+                        ms = f_ms[d, j]
                         for p in range(f_nmu[d, j]):
-                            row = vo + f_mku[d, j, p] * xns
-                            pa = f_mau[d, j, p]
-                            wu = weight * f_mcu[d, j, p]
+                            row = vo + mu[0, p] * xns
+                            pa = mu[1, p]
+                            wu = weight * mu[2, p]
                             for q in range(f_nms[d, j]):
-                                f_e[d, pa, f_mas[d, j, q]] += (
-                                    wu * f_mcs[d, j, q] * vb[row + f_mks[d, j, q]]
-                                )
+                                f_e[d, pa, ms[1, q]] += wu * ms[2, q] * vb[row + ms[0, q]]
                     f_a[d] = a + 1
                     f_b[d] = 0
                     continue
@@ -934,12 +958,15 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
                         x_cu[nc] = qu
                         x_cs[nc] = qs
                         x_ce[nc] = f_ce[d, q]
+                        x_par[nc] = q
                         nc += 1
                 kept = nc
                 if pend_u:
                     nc += _split(pend_u & cum, pend_s & csm, fu, fs, x_cu, x_cs, nc)
             else:
                 kept = 0
+                pend_u = 0
+                pend_s = 0
             # look up new components
             for q in range(kept, nc):
                 qu = x_cu[q]
@@ -1057,6 +1084,7 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
                             c_table[sl] = ee
                     found = e
                 x_ce[q] = found
+                x_par[q] = -1
             # sort components by code (insertion sort), build the key
             for q in range(nc):
                 x_code[q] = c_code[x_ce[q]]
@@ -1065,17 +1093,20 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
                 vu = x_cu[q]
                 vs = x_cs[q]
                 ve = x_ce[q]
+                vp = x_par[q]
                 p = q - 1
                 while p >= 0 and x_code[p] > vc:
                     x_code[p + 1] = x_code[p]
                     x_cu[p + 1] = x_cu[p]
                     x_cs[p + 1] = x_cs[p]
                     x_ce[p + 1] = x_ce[p]
+                    x_par[p + 1] = x_par[p]
                     p -= 1
                 x_code[p + 1] = vc
                 x_cu[p + 1] = vu
                 x_cs[p + 1] = vs
                 x_ce[p + 1] = ve
+                x_par[p + 1] = vp
             fu_count = _popcount(cum)
             fs_count = _popcount(csm)
             ncu = 0
@@ -1098,43 +1129,6 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
             for q in range(nc):
                 x_key[4 + q] = x_code[q]
                 hh = _mix(hh ^ np.uint64(x_code[q] + 1))
-            # layout: class of every team, class sizes, representatives
-            ou = 0
-            os_ = 0
-            for q in range(nc):
-                lo_ = c_lab[x_ce[q]]
-                g = x_cu[q]
-                while g:
-                    low = g & -g
-                    g ^= low
-                    t = _bitpos(low)
-                    x_clu[t] = ou + lab[lo_]
-                    lo_ += 1
-                g = x_cs[q]
-                while g:
-                    low = g & -g
-                    g ^= low
-                    t = _bitpos(low)
-                    x_cls[t] = os_ + lab[lo_]
-                    lo_ += 1
-                ou += k_m[x_code[q]]
-                os_ += k_r[x_code[q]]
-            if fu_count > 0 or fs_count > 0:
-                inu = 0
-                ins = 0
-                for q in range(nc):
-                    inu |= x_cu[q]
-                    ins |= x_cs[q]
-                g = cum & ~inu
-                while g:
-                    low = g & -g
-                    g ^= low
-                    x_clu[_bitpos(low)] = ncu - 1
-                g = csm & ~ins
-                while g:
-                    low = g & -g
-                    g ^= low
-                    x_cls[_bitpos(low)] = ncs - 1
             # state lookup
             slot = np.int64(hh & np.uint64(mask))
             hi = np.int64(hh)
@@ -1163,29 +1157,51 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
                 slot = (slot + 1) & mask
             if not building_root and not found_dead:
                 b = f_b[d]
-                f_nmu[d, b] = _class_map(
-                    cum,
-                    x_clu,
+                free_u = f_fu[d] - (1 if f_clu[d, u] == f_ncu[d] - 1 and f_fu[d] > 0 else 0)
+                free_s = f_fs[d] - (1 if f_cls[d, s] == f_ncs[d] - 1 and f_fs[d] > 0 else 0)
+                f_nmu[d, b] = _map_side(
+                    False,
+                    nc,
+                    x_par,
+                    x_code,
+                    x_ce,
+                    x_cu,
+                    x_cs,
+                    pend_u & cum,
+                    c_lab,
+                    lab,
+                    k_m,
+                    k_r,
+                    k_off,
+                    kpool,
+                    f_pou[d],
                     f_clu[d],
-                    ncu,
-                    first,
-                    fcnt,
-                    oth,
-                    f_mku[d, b],
-                    f_mau[d, b],
-                    f_mcu[d, b],
+                    free_u,
+                    f_ncu[d] - 1,
+                    fu_count,
+                    f_mu[d, b],
                 )
-                f_nms[d, b] = _class_map(
-                    csm,
-                    x_cls,
+                f_nms[d, b] = _map_side(
+                    True,
+                    nc,
+                    x_par,
+                    x_code,
+                    x_ce,
+                    x_cu,
+                    x_cs,
+                    pend_s & csm,
+                    c_lab,
+                    lab,
+                    k_m,
+                    k_r,
+                    k_off,
+                    kpool,
+                    f_pos[d],
                     f_cls[d],
-                    ncs,
-                    first,
-                    fcnt,
-                    oth,
-                    f_mks[d, b],
-                    f_mas[d, b],
-                    f_mcs[d, b],
+                    free_s,
+                    f_ncs[d] - 1,
+                    fs_count,
+                    f_ms[d, b],
                 )
             if found >= 0:
                 f_child[d, f_b[d]] = -1 if found_dead else found
@@ -1198,6 +1214,52 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
             if ok:
                 # push the frame
                 dd = 0 if building_root else d + 1
+                # layout: class of every team, class sizes, representatives
+                ou = 0
+                os_ = 0
+                for q in range(nc):
+                    lo_ = c_lab[x_ce[q]]
+                    g = x_cu[q]
+                    while g:
+                        low = g & -g
+                        g ^= low
+                        t = _bitpos(low)
+                        x_clu[t] = ou + lab[lo_]
+                        lo_ += 1
+                    g = x_cs[q]
+                    while g:
+                        low = g & -g
+                        g ^= low
+                        t = _bitpos(low)
+                        x_cls[t] = os_ + lab[lo_]
+                        lo_ += 1
+                    ou += k_m[x_code[q]]
+                    os_ += k_r[x_code[q]]
+                if fu_count > 0 or fs_count > 0:
+                    inu = 0
+                    ins = 0
+                    for q in range(nc):
+                        inu |= x_cu[q]
+                        ins |= x_cs[q]
+                    g = cum & ~inu
+                    while g:
+                        low = g & -g
+                        g ^= low
+                        x_clu[_bitpos(low)] = ncu - 1
+                    g = csm & ~ins
+                    while g:
+                        low = g & -g
+                        g ^= low
+                        x_cls[_bitpos(low)] = ncs - 1
+                ou = 0
+                os_ = 0
+                for q in range(nc):
+                    f_pou[dd, q] = ou
+                    f_pos[dd, q] = os_
+                    ou += k_m[x_code[q]]
+                    os_ += k_r[x_code[q]]
+                f_fu[dd] = fu_count
+                f_fs[dd] = fs_count
                 f_um[dd] = cum
                 f_sm[dd] = csm
                 f_nc[dd] = nc
