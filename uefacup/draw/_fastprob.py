@@ -756,6 +756,64 @@ def _map_side_py(
 _map_side = _jit(_map_side_py)
 
 
+def _symmetrise_py(
+    e: Any,
+    ncu: int,
+    ncs: int,
+    slot_u: Any,
+    slot_s: Any,
+    pou: Any,
+    pos: Any,
+    run: Any,
+    size: Any,
+    tmp: Any,
+) -> None:
+    """Average a state's class matrix over the swaps of its identical components.
+
+    Transitions into the second and later copies of a component are skipped (they lead to
+    isomorphic children) and the first copy's are counted with the orbit's size instead; the
+    sum over every transition is then this average, because swapping identical components is
+    a symmetry of the state. ``slot_u[x]``: component slot of unseeded class ``x`` (-1 free);
+    ``run[p]``/``size[p]``: first slot and number of the identical components of slot ``p``;
+    ``pou``/``pos``: first class of each slot.
+    """
+    for x in range(ncu):
+        for y in range(ncs):
+            tmp[x, y] = e[x, y]
+    for x in range(ncu):
+        px = slot_u[x]
+        cx = 1 if px < 0 else size[px]
+        for y in range(ncs):
+            py = slot_s[y]
+            cy = 1 if py < 0 else size[py]
+            if cx == 1 and cy == 1:
+                continue
+            lx = 0 if px < 0 else x - pou[px]
+            ly = 0 if py < 0 else y - pos[py]
+            rx = -1 if px < 0 else run[px]
+            ry = -1 if py < 0 else run[py]
+            total = 0.0
+            count = 0
+            if rx >= 0 and rx == ry:
+                same = px == py
+                for p1 in range(rx, rx + cx):
+                    for p2 in range(rx, rx + cx):
+                        if (p1 == p2) == same:
+                            total += tmp[pou[p1] + lx, pos[p2] + ly]
+                            count += 1
+            else:
+                for i in range(cx):
+                    xx = x if px < 0 else pou[rx + i] + lx
+                    for j in range(cy):
+                        yy = y if py < 0 else pos[ry + j] + ly
+                        total += tmp[xx, yy]
+                        count += 1
+            e[x, y] = total / count
+
+
+_symmetrise = _jit(_symmetrise_py)
+
+
 def _grow_i_py(array: Any, size: int) -> Any:
     out = np.zeros(size, np.int64)
     out[: array.shape[0]] = array
@@ -870,6 +928,13 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
     f_pou = np.zeros((depth, width), np.int64)  # first class of each component
     f_pos = np.zeros((depth, width), np.int64)
     f_fu = np.zeros(depth, np.int64)  # free teams
+    f_slu = np.zeros((depth, width), np.int64)  # component slot of each class, -1 free
+    f_sls = np.zeros((depth, width), np.int64)
+    f_run = np.zeros((depth, width), np.int64)  # first slot of the identical components
+    f_rsz = np.zeros((depth, width), np.int64)  # how many identical components
+    f_sym = np.zeros(depth, np.bool_)
+    f_mult = np.zeros((depth, width), np.int64)  # orbit size of the seeded choice, per b
+    sym_tmp = np.zeros((width, width), np.float64)
     f_fs = np.zeros(depth, np.int64)
     x_par = np.zeros(128, np.int64)  # slot of the component in the parent, -1 if new
     # child under construction
@@ -908,13 +973,15 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
                     total = 0
                     for j in range(f_ncs[d]):
                         if f_child[d, j] >= 0:
-                            total += f_szs[d, j]
+                            total += f_szs[d, j] * f_mult[d, j]
                     mm = _popcount(f_um[d])
+                    pa_slot = f_slu[d, a]
+                    mult_a = 1 if pa_slot < 0 else f_rsz[d, pa_slot]
                     for j in range(f_ncs[d]):
                         cid = f_child[d, j]
                         if cid < 0:
                             continue
-                        weight = f_szu[d, a] * f_szs[d, j] / (mm * total)
+                        weight = f_szu[d, a] * f_szs[d, j] * mult_a * f_mult[d, j] / (mm * total)
                         f_e[d, a, j] += weight
                         kb = kblocks[cid >> _SHIFT]
                         ko = cid & _LOW
@@ -935,9 +1002,29 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
                     f_a[d] = a + 1
                     f_b[d] = 0
                     continue
+                # one transition per orbit of identical components (see _symmetrise)
+                pa_slot = f_slu[d, a]
+                if pa_slot >= 0 and f_run[d, pa_slot] != pa_slot:
+                    f_a[d] = a + 1
+                    f_b[d] = 0
+                    continue
+                pb_slot = f_sls[d, b]
+                mult = 1
+                if pb_slot >= 0 and f_rsz[d, pb_slot] > 1:
+                    r0 = f_run[d, pb_slot]
+                    if pa_slot >= 0 and f_run[d, pa_slot] == r0:
+                        if pb_slot != pa_slot:
+                            mult = f_rsz[d, pb_slot] - 1
+                            if pb_slot != r0 + 1:
+                                mult = 0
+                    elif pb_slot == r0:
+                        mult = f_rsz[d, pb_slot]
+                    else:
+                        mult = 0
+                f_mult[d, b] = mult
                 u = f_repu[d, a]
                 s = f_reps[d, b]
-                if (fu[u] >> s) & 1:
+                if mult == 0 or (fu[u] >> s) & 1:
                     f_child[d, b] = -1
                     f_b[d] = b + 1
                     continue
@@ -1260,6 +1347,28 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
                     os_ += k_r[x_code[q]]
                 f_fu[dd] = fu_count
                 f_fs[dd] = fs_count
+                sym = False
+                for q in range(nc):
+                    if q > 0 and x_code[q] == x_code[q - 1]:
+                        f_run[dd, q] = f_run[dd, q - 1]
+                        sym = True
+                    else:
+                        f_run[dd, q] = q
+                for q in range(nc):
+                    f_rsz[dd, q] = 0
+                for q in range(nc):
+                    f_rsz[dd, f_run[dd, q]] += 1
+                for q in range(nc):
+                    f_rsz[dd, q] = f_rsz[dd, f_run[dd, q]]
+                    for x in range(k_m[x_code[q]]):
+                        f_slu[dd, f_pou[dd, q] + x] = q
+                    for y in range(k_r[x_code[q]]):
+                        f_sls[dd, f_pos[dd, q] + y] = q
+                if fu_count > 0:
+                    f_slu[dd, ncu - 1] = -1
+                if fs_count > 0:
+                    f_sls[dd, ncs - 1] = -1
+                f_sym[dd] = sym
                 f_um[dd] = cum
                 f_sm[dd] = csm
                 f_nc[dd] = nc
@@ -1321,6 +1430,19 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
             hh_m = hh
             klen_m = klen
         else:
+            if f_sym[d]:
+                _symmetrise(
+                    f_e[d],
+                    f_ncu[d],
+                    f_ncs[d],
+                    f_slu[d],
+                    f_sls[d],
+                    f_pou[d],
+                    f_pos[d],
+                    f_run[d],
+                    f_rsz[d],
+                    sym_tmp,
+                )
             hh_m = f_hash[d]
             klen_m = f_klen[d]
             for q in range(klen_m):
