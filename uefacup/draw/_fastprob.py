@@ -499,6 +499,8 @@ _BLOCK = 1 << _SHIFT
 """Entries per block of the key and value pools (a state needs at most 3 * 62 and 62 * 62; a
 state never ends exactly at the end of a block, so an offset always names an existing block)."""
 _LOW = _BLOCK - 1
+_MAX_CODES = 1 << 21
+"""Distinct component graphs a state key can name (three 21-bit numbers per key word)."""
 
 
 def _split_py(um: int, sm: int, fu: Any, fs: Any, out_u: Any, out_s: Any, start: int) -> int:
@@ -988,7 +990,7 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
                         vo = kb[ko]
                         if vo < 0:
                             continue  # the empty state: nothing left to spread
-                        xns = kb[ko + 2]
+                        xns = (kb[ko + 1] >> 8) & 0xFF
                         vb = vblocks[vo >> _SHIFT]
                         vo &= _LOW
                         mu = f_mu[d, j]
@@ -1098,6 +1100,8 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
                     if code < 0:
                         code = k_n
                         k_n += 1
+                        if k_n > _MAX_CODES:
+                            raise ValueError("too many distinct components for packed keys")
                         if code >= k_ecap:
                             k_ecap *= 2
                             k_hash = _grow_u(k_hash, k_ecap)
@@ -1207,15 +1211,16 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
                 ncu += 1
             if fs_count > 0:
                 ncs += 1
-            x_key[0] = ncu
-            x_key[1] = ncs
-            x_key[2] = fu_count
-            x_key[3] = fs_count
-            klen = 4 + nc
-            hh = _mix(np.uint64(fu_count * 131 + fs_count * 7 + nc))
+            # packed key: a header word, then three 21-bit code numbers a word
+            x_key[0] = ncu | (ncs << 8) | (fu_count << 16) | (fs_count << 24) | (nc << 32)
+            klen = 1 + (nc + 2) // 3
+            for q in range(1, klen):
+                x_key[q] = 0
             for q in range(nc):
-                x_key[4 + q] = x_code[q]
-                hh = _mix(hh ^ np.uint64(x_code[q] + 1))
+                x_key[1 + q // 3] |= x_code[q] << (21 * (q % 3))
+            hh = np.uint64(0x9E3779B97F4A7C15)
+            for q in range(klen):
+                hh = _mix(hh ^ np.uint64(x_key[q]))
             # state lookup
             slot = np.int64(hh & np.uint64(mask))
             hi = np.int64(hh)
@@ -1226,17 +1231,11 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
                     rec = table[slot, 0]
                     kb = kblocks[rec >> _SHIFT]
                     ko = rec & _LOW
-                    same = kb[ko + 5] == nc
-                    if same:
-                        for q in range(4):
-                            if kb[ko + 1 + q] != x_key[q]:
-                                same = False
-                                break
-                    if same:
-                        for q in range(nc):
-                            if kb[ko + 6 + q] != x_key[4 + q]:
-                                same = False
-                                break
+                    same = True
+                    for q in range(klen):
+                        if kb[ko + 1 + q] != x_key[q]:
+                            same = False
+                            break
                     if same:
                         found = rec
                         found_dead = kb[ko] == -2
@@ -1447,7 +1446,7 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
             klen_m = f_klen[d]
             for q in range(klen_m):
                 x_key[q] = f_key[d, q]
-        need = klen_m + 2
+        need = klen_m + 1
         if (n_keys & _LOW) + need >= _BLOCK:
             n_keys = len(kblocks) << _SHIFT
             kblocks.append(np.empty(_BLOCK, np.int64))
@@ -1455,11 +1454,8 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
         base = n_keys & _LOW
         rec = n_keys
         n_states += 1
-        for q in range(4):
+        for q in range(klen_m):
             kb[base + 1 + q] = x_key[q]
-        kb[base + 5] = klen_m - 4
-        for q in range(4, klen_m):
-            kb[base + q + 2] = x_key[q]
         n_keys += need
         if dead:
             kb[base] = -2
