@@ -202,3 +202,60 @@ def test_compiled_canonical_key_ignores_the_order_of_classes(data: st.DataObject
     for y in range(r):
         sc2[ps[y]] = sc[y]
     assert _class_key(uc, sc, fb) == _class_key(uc2, sc2, fb2)
+
+
+@needs_numba
+def test_compiled_engine_on_identical_components_equals_exact_fractions() -> None:
+    """Identical components are solved once per orbit and averaged over their swaps; the
+    answer must still be the exact one, and identical teams must get identical odds."""
+    seeded = (
+        Team("X1a", "X1"),
+        Team("X1b", "X1"),
+        Team("X2a", "X2"),
+        Team("X2b", "X2"),
+        Team("P1", "p1"),
+        Team("P2", "p2"),
+        Team("P3", "p3"),
+        Team("F1"),
+        Team("F2"),
+    )
+    unseeded = (
+        Team("X1u", "X1"),
+        Team("X2u", "X2"),
+        Team("P1u", "p1"),
+        Team("P2u", "p2"),
+        Team("P3u", "p3"),
+        Team("F3"),
+        Team("F4"),
+        Team("F5"),
+        Team("F6"),
+    )
+    pots = Pots(seeded, unseeded)
+    constraints = Constraints()
+    fast, states, _ = fastprob.solve(pots, constraints)
+    exact = exact_pairing_probabilities(pots, constraints)
+    assert states > 1
+    for row, exact_row in zip(fast, exact, strict=True):
+        for p, q in zip(row, exact_row, strict=True):
+            assert abs(p - float(q)) < 1e-12
+    # X1u against P1 is X2u against P1 (swap the X components), P1u against X1a is P2u
+    # against X1a (swap the P components)
+    assert fast[0][4] == pytest.approx(fast[1][4], abs=1e-15)
+    assert fast[2][0] == pytest.approx(fast[3][0], abs=1e-15)
+    assert fast[0][0] == 0.0 and fast[2][4] == 0.0
+    assert len({round(p, 12) for row in fast for p in row}) > 3
+
+
+def test_small_pots_go_to_the_python_solver() -> None:
+    """Compiling the engine costs about half a minute once; pots of eight or fewer never wait
+    for it, larger pots use it when numba is installed."""
+    small = Pots(
+        tuple(Team(f"S{i}") for i in range(fastprob.SMALL_POT)),
+        tuple(Team(f"U{i}") for i in range(fastprob.SMALL_POT)),
+    )
+    large = Pots(
+        tuple(Team(f"S{i}") for i in range(fastprob.SMALL_POT + 1)),
+        tuple(Team(f"U{i}") for i in range(fastprob.SMALL_POT + 1)),
+    )
+    assert not fastprob.supports(small)
+    assert fastprob.supports(large) == fastprob.available()

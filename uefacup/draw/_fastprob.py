@@ -1514,9 +1514,15 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
 _solve = _jit(_solve_py)
 
 
+SMALL_POT = 8
+"""Pots up to this size go to the pure-Python solver (about a second at worst for the 28 real
+8 v 8 draws), because compiling this module the first time takes about half a minute."""
+
+
 def supports(pots: Pots) -> bool:
-    """True when the compiled engine is installed and the pots fit its limits."""
-    return available() and len(pots.seeded) <= MAX_TEAMS
+    """True when the compiled engine is installed and worth it: pots past ``SMALL_POT`` teams
+    and within its limits."""
+    return available() and SMALL_POT < len(pots.seeded) <= MAX_TEAMS
 
 
 def solve(pots: Pots, constraints: Constraints) -> tuple[list[list[float]], int, int]:
