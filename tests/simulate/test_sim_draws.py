@@ -95,22 +95,22 @@ def test_qualifying_draw_stays_within_the_draw_modules_groups(season: Season) ->
 
 
 def test_vectorised_draw_matches_the_draw_module(season: Season) -> None:
-    """Same pairing and home frequencies as ``uefacup.draw`` on the real fourth round's clubs."""
+    """Same pairing and home frequencies as ``uefacup.draw`` on the real fourth round's clubs,
+    seeded the same way (clubs without a coefficient by the season's rule)."""
     from uefacup.draw.rounds import draw_round as package_draw
-    from uefacup.draw.rounds import rules_for
-    from uefacup.draw.teams import Team
-    from uefacup.simulate.strengths import impute_coefficients
+    from uefacup.draw.rounds import rules_for, season_fallback, season_teams
 
     plan = build_plan(season)
-    coef = impute_coefficients(season).coefficients
     index = {n: i for i, n in enumerate(plan.clubs)}
     names = [c for t in season.ties_of(Round.FOURTH) for c in t.clubs]
-    teams = tuple(Team(n, season.club(n).association, float(coef[index[n]])) for n in names)
+    teams = season_teams(season, Round.FOURTH)
+    assert [t.name for t in teams] == names
+    fallback = season_fallback(season)
     n_pkg, n_vec = 3_000, 60_000
     rng = np.random.default_rng(17)
     pkg = np.zeros((len(plan.clubs), len(plan.clubs)))
     for _ in range(n_pkg):
-        for tie in package_draw(teams, rules_for(Round.FOURTH), rng).ties:
+        for tie in package_draw(teams, rules_for(Round.FOURTH), rng, fallback=fallback).ties:
             pkg[index[tie.home], index[tie.away]] += 1
     clubs = np.broadcast_to([index[n] for n in names], (n_vec, 16)).copy()
     first, second = draw_round(Round.FOURTH, clubs, plan, rng)
@@ -120,3 +120,21 @@ def test_vectorised_draw_matches_the_draw_module(season: Season) -> None:
     p = np.clip((p_pkg + p_vec) / 2, 1 / n_pkg, 1)
     z = np.abs(p_pkg - p_vec) / np.sqrt(p * (1 - p) * (1 / n_pkg + 1 / n_vec))
     assert z.max() < 5
+
+
+def test_simulated_pots_are_the_pots_uefacup_draw_seeds(season: Season) -> None:
+    """A simulated first round seeds the same clubs as ``uefacup draw first``: clubs without a
+    coefficient are placed by the season's documented rule in both, not by the simulation's
+    association prior (which only sets match strengths)."""
+    from uefacup.draw.rounds import season_fallback, season_teams
+    from uefacup.draw.teams import seed_pots
+
+    plan = build_plan(season)
+    index = {n: i for i, n in enumerate(plan.clubs)}
+    teams = season_teams(season, Round.FIRST)
+    assert any(t.coefficient is None for t in teams)
+    pots = seed_pots(teams, fallback=season_fallback(season))
+    order = sorted((index[t.name] for t in teams), key=lambda c: int(plan.seed_rank[c]))
+    half = len(order) // 2
+    assert {plan.clubs[c] for c in order[:half]} == {t.name for t in pots.seeded}
+    assert [plan.clubs[c] for c in order] == [t.name for t in (*pots.seeded, *pots.unseeded)]

@@ -7,7 +7,8 @@ faster implementations of the same rules:
 
 * **Seeded rounds** (qualifying to fourth): the round's clubs are ranked by coefficient,
   highest first, ties broken by name as ``uefacup.draw.teams.seeding_key`` does. Clubs without
-  a coefficient are ranked by their association prior (``strengths.impute_coefficients``).
+  a coefficient are placed by the season's documented rule, as ``uefacup draw`` places them
+  (``plan._seeding_keys``; the association prior only for a season without a rule).
   The top half is seeded. The qualifying round is drawn in the package's ten groups (nine of
   eight clubs, one of ten, from ``uefacup.draw.rounds.prepare_groups``); the later seeded
   rounds are one group. Within a group, the first ball is drawn uniformly from all clubs still

@@ -21,11 +21,14 @@ the ten groups the package's draw module forms from the entry list (``_qualifyin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
 
+from uefacup.draw.rounds import season_fallback
+from uefacup.draw.teams import Team, seeding_key
 from uefacup.errors import SimulationError, UefaCupError
 from uefacup.model import Round, RuleSet, Season
 from uefacup.rules.ties import resolve_tie
@@ -89,15 +92,34 @@ class SeasonPlan:
         return _sizes(self.entrants)[round_]
 
 
+def _seeding_keys(season: Season) -> Callable[[int], tuple[float, bool, str, str]]:
+    """Seeding order of the season's clubs, as ``uefacup draw`` seeds them.
+
+    ``uefacup.draw.teams.seeding_key`` on the club's own coefficient; a club without one is
+    placed by the season's documented rule (``season_fallback``) so that simulated and
+    ``uefacup draw`` pots agree, or, for a season without a rule, by the association prior of
+    ``impute_coefficients``. Placed clubs rank after clubs with their own figure at an equal
+    value. Match strengths do not use this: they keep the prior.
+    """
+    fallback = season_fallback(season)
+    prior = impute_coefficients(season).coefficients
+    keys: list[tuple[float, bool, str, str]] = []
+    for i, club in enumerate(season.clubs):
+        team = Team(club.name, club.association, club.coefficient)
+        if club.coefficient is None:
+            value = fallback(team).coefficient if fallback is not None else float(prior[i])
+            team = Team(club.name, club.association, value)
+        keys.append(seeding_key(team, club.coefficient is None))
+    return keys.__getitem__
+
+
 def build_plan(season: Season, from_round: Round | None = None) -> SeasonPlan:
     """The plan for simulating ``season`` from the entry list or from ``from_round``."""
     names = tuple(c.name for c in season.clubs)
     index = {n: i for i, n in enumerate(names)}
     assoc_index = {a.name: i for i, a in enumerate(season.associations)}
     association = np.array([assoc_index[c.association] for c in season.clubs], dtype=np.int64)
-    coefs = impute_coefficients(season).coefficients
-    # uefacup.draw.teams.seeding_key: coefficient descending, then name (case-folded, exact)
-    order = sorted(range(len(names)), key=lambda i: (-coefs[i], names[i].casefold(), names[i]))
+    order = sorted(range(len(names)), key=_seeding_keys(season))
     seed_rank = np.empty(len(names), dtype=np.int64)
     seed_rank[order] = np.arange(len(names))
     entrants = {
