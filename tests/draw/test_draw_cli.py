@@ -78,6 +78,18 @@ def test_file_of_draws_by_index_and_select(tmp_path: Path) -> None:
     assert code == 2 and "--index" in err
 
 
+def test_file_of_one_draw_needs_no_index(tmp_path: Path) -> None:
+    """A ``draws`` list holding one draw (such as one entry cut from the shared file) is that
+    draw; ``--index 0`` gives the same answer."""
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps({"draws": [POTS]}), "utf-8")
+    plain = run("--pots", str(path), "--probabilities", "--format", "json")
+    indexed = run("--pots", str(path), "--index", "0", "--probabilities", "--format", "json")
+    assert plain[0] == 0 and plain[1] == indexed[1]
+    code, _, err = run("--pots", str(path), "--index", "1", "--probabilities")
+    assert code == 2 and "no draw at index 1" in err
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
@@ -128,3 +140,19 @@ def test_public_api_is_complete() -> None:
     public = {n for n in dir(uefacup.draw) if not n.startswith("_")}
     modules = {"files", "groups", "matching", "probabilities", "procedure", "rounds", "teams"}
     assert public - modules == set(uefacup.draw.__all__)
+
+
+def test_wide_probability_tables_become_lists_on_a_narrow_terminal(tmp_path: Path) -> None:
+    """Twelve seeded columns do not fit 80 characters: each unseeded team then lists its
+    possible opponents, most likely first, with the forbidden one left out."""
+    seeded = [{"name": f"S{i:02d}", "association": f"A{i}"} for i in range(12)]
+    unseeded = [{"name": f"U{i:02d}", "association": f"A{i}"} for i in range(12)]
+    path = tmp_path / "twelve.json"
+    path.write_text(json.dumps({"seeded": seeded, "unseeded": unseeded}), "utf-8")
+    code, out, _ = run("--pots", str(path), "--probabilities")
+    assert code == 0 and "most likely first" in out
+    line = next(row for row in out.splitlines() if "U00" in row)
+    assert "S00" not in line and "S01 9.1" in out
+    data = json.loads(run("--pots", str(path), "--probabilities", "--format", "json")[1])
+    assert data["probabilities"][0][0] == 0.0
+    assert abs(sum(data["probabilities"][0]) - 1) < 1e-12

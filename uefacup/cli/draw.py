@@ -216,8 +216,21 @@ def _print_probabilities(entry: PotsEntry, fmt: str) -> None:
         data = {"seeded": seeded, "unseeded": unseeded, "probabilities": matrix}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
+    console = Console(highlight=False)
+    title = f"Pairing probabilities (%): {entry.label}"
+    # a grid needs the names plus about seven characters a seeded column; on a narrower
+    # terminal (16 v 16 on 80 columns) each unseeded team gets its opponents as a sorted list
+    if max(map(len, unseeded)) + 7 * len(seeded) + 4 > console.width:
+        table = Table(title=title)
+        table.add_column("Unseeded")
+        table.add_column("Opponents, most likely first (%)")
+        for name, row in zip(unseeded, matrix, strict=True):
+            ranked = sorted(zip(row, seeded, strict=True), key=lambda x: (-x[0], x[1]))
+            table.add_row(name, " · ".join(f"{s} {100 * p:.1f}" for p, s in ranked if p > 0))
+        console.print(table)
+        return
     table = Table(
-        title=f"Pairing probabilities (%): {entry.label}",
+        title=title,
         caption="Columns (seeded): " + "; ".join(f"{k} {n}" for k, n in enumerate(seeded, 1)),
     )
     table.add_column("Unseeded")
@@ -225,4 +238,4 @@ def _print_probabilities(entry: PotsEntry, fmt: str) -> None:
         table.add_column(str(k), justify="right")
     for name, row in zip(unseeded, matrix, strict=True):
         table.add_row(name, *("-" if p == 0 else f"{100 * p:.1f}" for p in row))
-    Console(highlight=False).print(table)
+    console.print(table)

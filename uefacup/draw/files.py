@@ -39,7 +39,7 @@ def read_json(path: str | Path) -> Any:
 def load_pots_file(
     path: str | Path, *, index: int | None = None, select: str | None = None
 ) -> PotsEntry:
-    """The draw in ``path``; a file of ``draws`` needs ``index`` or ``select``."""
+    """The draw in ``path``; a file of several ``draws`` needs ``index`` or ``select``."""
     return pots_entry(read_json(path), str(path), index=index, select=select)
 
 
@@ -64,6 +64,8 @@ def pots_entry(
     draws = data["draws"]
     if not isinstance(draws, list) or not draws:
         raise DrawError(f"{where}: 'draws' must be a non-empty list")
+    if index is None and select is None and len(draws) == 1:
+        return _entry(draws[0], f"{where}: draws[0]")
     if (index is None) == (select is None):
         raise DrawError(
             f"{where}: holds {len(draws)} draws; choose one with --index N or "
