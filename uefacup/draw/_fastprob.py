@@ -23,6 +23,10 @@ compiled with numba (nopython mode) and makes the step from a state to its child
   held the two teams are split again; the others keep their codes and labels. The child's
   matrix (expected ties per pair of members, by class) is spread over the parent's classes
   through a list of (child class, parent class, members) overlaps.
+* Identical components (equal codes) are interchangeable: transitions into the second and
+  later copies would reach isomorphic children, so only the first copy's are made, counted
+  with the size of their orbit, and the finished matrix is averaged over the swaps of the
+  copies (``_symmetrise``).
 * The memo is an open-addressing hash table over the full keys (stored and compared in full).
   Dead ends (no perfect matching, Kuhn's algorithm on team bitsets) are memoised as well.
   Keys and matrices live in pools of fixed blocks that are never copied, so the peak memory
