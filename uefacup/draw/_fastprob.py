@@ -890,9 +890,10 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
     team_cls_s = np.zeros(64, np.int64)
     rep_col = np.zeros(64, np.int64)
     # --- states memo
-    # a state is a record in the key pool: [matrix offset (-1 none, -2 dead end), classes
-    # unseeded, classes seeded, free unseeded, free seeded, components, codes...]; the table
-    # holds (record offset, hash) side by side so that a probe touches one cache line
+    # a state is a record in the key pool: [matrix offset (-1 none, -2 dead end), header
+    # (classes a side, free teams a side, components; see the packed key below), codes three
+    # to a word]; the table holds (record offset, hash) side by side so that a probe touches
+    # one cache line
     cap = 1 << 12
     table = np.full((cap, 2), -1, np.int64)
     mask = cap - 1
@@ -934,6 +935,7 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
     f_pou = np.zeros((depth, width), np.int64)  # first class of each component
     f_pos = np.zeros((depth, width), np.int64)
     f_fu = np.zeros(depth, np.int64)  # free teams
+    f_fs = np.zeros(depth, np.int64)
     f_slu = np.zeros((depth, width), np.int64)  # component slot of each class, -1 free
     f_sls = np.zeros((depth, width), np.int64)
     f_run = np.zeros((depth, width), np.int64)  # first slot of the identical components
@@ -941,7 +943,6 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
     f_sym = np.zeros(depth, np.bool_)
     f_mult = np.zeros((depth, width), np.int64)  # orbit size of the seeded choice, per b
     sym_tmp = np.zeros((width, width), np.float64)
-    f_fs = np.zeros(depth, np.int64)
     x_par = np.zeros(128, np.int64)  # slot of the component in the parent, -1 if new
     # child under construction
     x_cu = np.zeros(128, np.int64)
@@ -1418,10 +1419,7 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
                         f_e[dd, i, j] = 0.0
                 d = dd
                 building_root = False
-                if cum == 0:
-                    # empty state: finished at once (handled below by a == ncu == 0)
-                    pass
-                continue
+                continue  # (the empty state has no classes: it finishes at once)
             # dead end: memoise without a value
             dead = True
         else:
