@@ -555,6 +555,38 @@ def _split_py(um: int, sm: int, fu: Any, fs: Any, out_u: Any, out_s: Any, start:
 _split = _jit(_split_py)
 
 
+def _twin_side_py(members: int, others: int, adj: Any, counts: Any, cls: Any, keys: Any) -> int:
+    """Group the teams ``members`` of one pot by their forbidden sets among ``others``.
+
+    Writes each class's size in ``counts``, its forbidden set in ``keys`` and each team's class
+    in ``cls``; returns the number of classes.
+    """
+    n = 0
+    g = members
+    while g:
+        low = g & -g
+        g ^= low
+        t = _bitpos(low)
+        key = adj[t] & others
+        found = -1
+        for x in range(n):
+            if keys[x] == key:
+                found = x
+                break
+        if found < 0:
+            keys[n] = key
+            counts[n] = 1
+            cls[t] = n
+            n += 1
+        else:
+            counts[found] += 1
+            cls[t] = found
+    return n
+
+
+_twin_side = _jit(_twin_side_py)
+
+
 def _twin_classes_py(
     qu: int,
     qs: int,
@@ -573,46 +605,8 @@ def _twin_classes_py(
     Writes class counts ``uc``/``sc``, forbidden rows over seeded classes ``fb``, and each
     team's class in ``cls_u``/``cls_s``; returns the numbers of classes.
     """
-    m = 0
-    g = qu
-    while g:
-        low = g & -g
-        g ^= low
-        t = _bitpos(low)
-        row = fu[t] & qs
-        found = -1
-        for x in range(m):
-            if rows[x] == row:
-                found = x
-                break
-        if found < 0:
-            rows[m] = row
-            uc[m] = 1
-            cls_u[t] = m
-            m += 1
-        else:
-            uc[found] += 1
-            cls_u[t] = found
-    r = 0
-    g = qs
-    while g:
-        low = g & -g
-        g ^= low
-        t = _bitpos(low)
-        col = fs[t] & qu
-        found = -1
-        for y in range(r):
-            if cols[y] == col:
-                found = y
-                break
-        if found < 0:
-            cols[r] = col
-            sc[r] = 1
-            cls_s[t] = r
-            r += 1
-        else:
-            sc[found] += 1
-            cls_s[t] = found
+    m = _twin_side(qu, qs, fu, uc, cls_u, rows)
+    r = _twin_side(qs, qu, fs, sc, cls_s, cols)
     for x in range(m):
         fb[x] = 0
     g = qu
