@@ -156,3 +156,27 @@ def test_wide_probability_tables_become_lists_on_a_narrow_terminal(tmp_path: Pat
     data = json.loads(run("--pots", str(path), "--probabilities", "--format", "json")[1])
     assert data["probabilities"][0][0] == 0.0
     assert abs(sum(data["probabilities"][0]) - 1) < 1e-12
+
+
+def test_slow_pure_python_probabilities_are_announced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the compiled engine a large draw takes minutes: the CLI says so on stderr before
+    it starts, and still answers."""
+    from uefacup.draw import _fastprob
+
+    seeded = [{"name": f"S{i:02d}", "association": f"A{i}"} for i in range(11)]
+    unseeded = [{"name": f"U{i:02d}", "association": f"A{i}"} for i in range(11)]
+    path = tmp_path / "eleven.json"
+    path.write_text(json.dumps({"seeded": seeded, "unseeded": unseeded}), "utf-8")
+    monkeypatch.setattr(_fastprob, "supports", lambda pots: False)
+    code, out, err = run("--pots", str(path), "--probabilities", "--format", "json")
+    assert code == 0 and "pure-Python solver can take minutes" in err
+    assert json.loads(out)["probabilities"][0][1] == pytest.approx(0.1, abs=1e-12)
+    assert "uefacup[fast]" in err
+    small = tmp_path / "small.json"
+    small.write_text(json.dumps(POTS), "utf-8")
+    assert "minutes" not in run("--pots", str(small), "--probabilities")[2]
+    monkeypatch.setattr(_fastprob, "supports", lambda pots: True)
+    if _fastprob.available():
+        assert "minutes" not in run("--pots", str(path), "--probabilities")[2]

@@ -22,6 +22,7 @@ from uefacup.draw import (
     load_pots_file,
     pairing_probabilities,
 )
+from uefacup.draw.probabilities import engine_for
 from uefacup.errors import DrawError
 from uefacup.model import Round
 
@@ -208,7 +209,18 @@ def _print_draw(console: Console, result: DrawResult, title: str, show_log: bool
         console.print(log)
 
 
+SLOW_PYTHON_POT = 10
+"""Pots larger than this take the pure-Python solver long enough to warn (16 v 16: minutes)."""
+
+
 def _print_probabilities(entry: PotsEntry, fmt: str) -> None:
+    if engine_for(entry.pots) == "python" and len(entry.pots.seeded) > SLOW_PYTHON_POT:
+        # the pure-Python solver needs minutes for a round of 32: say so before the wait
+        click.echo(
+            f"note: {len(entry.pots.seeded)} v {len(entry.pots.unseeded)} on the pure-Python "
+            "solver can take minutes; pip install 'uefacup[fast]' for the compiled engine",
+            err=True,
+        )
     matrix = pairing_probabilities(entry.pots, entry.constraints)
     seeded = [t.name for t in entry.pots.seeded]
     unseeded = [t.name for t in entry.pots.unseeded]

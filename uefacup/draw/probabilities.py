@@ -218,6 +218,11 @@ class _Solver(Generic[N]):
         return out
 
 
+def engine_for(pots: Pots) -> str:
+    """Which solver ``pairing_probabilities`` uses for ``pots``: "compiled" or "python"."""
+    return "compiled" if fastprob.supports(pots) else "python"
+
+
 def pairing_probabilities(pots: Pots, constraints: Constraints | None = None) -> list[list[float]]:
     """P(unseeded ``i`` meets seeded ``j``) as ``[i][j]``; rows unseeded, columns seeded."""
     constraints = constraints or Constraints()
