@@ -157,19 +157,17 @@ def test_falls_back_to_python_solver_without_numba(monkeypatch: pytest.MonkeyPat
 
 
 def _class_key(uc: list[int], sc: list[int], fb: list[int]) -> tuple[object, ...]:
-    """Canonical key of a class graph as the compiled engine computes it (no pair removed)."""
+    """Canonical key of a class graph as the compiled engine computes it."""
     np = fastprob.np
     w = np.zeros(fastprob.W_SIZE, np.int64)
     h = np.zeros(fastprob.H_SIZE, np.uint64)
     o_uc, o_sc, o_fb, mu, ms = (np.zeros(64, np.int64) for _ in range(5))
-    m, r, _ = fastprob._child(
+    m, r, _ = fastprob._canon(
         len(uc),
         len(sc),
         np.array(uc),
         np.array(sc),
         np.array(fb),
-        -1,
-        -1,
         o_uc,
         o_sc,
         o_fb,
@@ -185,7 +183,7 @@ def _class_key(uc: list[int], sc: list[int], fb: list[int]) -> tuple[object, ...
 @settings(max_examples=150, deadline=None)
 @given(st.data())
 def test_compiled_canonical_key_ignores_the_order_of_classes(data: st.DataObject) -> None:
-    # up to 3 classes a side: the search tree has at most 3! leaves, under ``LEAVES``
+    # up to 3 classes a side: at most 3! * 3! = 36 leaves in the search tree, under ``LEAVES``
     m = data.draw(st.integers(1, 3))
     r = data.draw(st.integers(1, 3))
     uc = data.draw(st.lists(st.integers(1, 3), min_size=m, max_size=m))

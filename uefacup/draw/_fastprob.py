@@ -8,7 +8,7 @@ compiled with numba (nopython mode) and makes the step from a state to its child
   not meet) into connected components with at least one edge, plus the free teams of each pot
   (no forbidden opponent left; they are interchangeable). A component is named by its exact
   team sets, and the first time a component is met it is canonicalised once: twins (teams of
-  one pot with the same forbidden set) become classes with counts, and ``_child`` puts the
+  one pot with the same forbidden set) become classes with counts, and ``_canon`` puts the
   class graph in canonical order (colour refinement, then individualisation-refinement over
   at most ``LEAVES`` leaves, ``_search``). Equal canonical graphs share a code number, and
   every member team gets its class label. Both tables are small (hundreds to thousands of
@@ -185,9 +185,9 @@ LEAVES = 64
 (still exact: a component may then get two codes, which only costs memo hits). Each component
 is canonicalised once, so the limit is generous."""
 W_SIZE = 1024 + _PS + 64
-"""int64 scratch ``w`` of ``_child``."""
+"""int64 scratch ``w`` of ``_canon``."""
 H_SIZE = 1024 + _LEVELS * 128
-"""uint64 scratch ``h`` of ``_child``."""
+"""uint64 scratch ``h`` of ``_canon``."""
 
 
 def _search_py(
@@ -340,14 +340,12 @@ def _search_py(
 _search = _jit(_search_py)
 
 
-def _child_py(
-    nu: int,
-    ns: int,
+def _canon_py(
+    m: int,
+    r: int,
     uc: Any,
     sc: Any,
     fb: Any,
-    a: int,
-    b: int,
     out_uc: Any,
     out_sc: Any,
     out_fb: Any,
@@ -356,93 +354,29 @@ def _child_py(
     w: Any,
     h: Any,
 ) -> tuple[int, int, Any]:
-    """The state after one team of unseeded class ``a`` meets one of seeded class ``b``.
+    """A class graph in canonical order: ``m`` unseeded and ``r`` seeded classes with counts
+    ``uc``/``sc``, ``fb[x]`` the bitset of seeded classes unseeded class ``x`` may not meet.
 
-    ``fb[i]``: bitset of seeded classes forbidden to unseeded class ``i``. Pass ``a = b = -1``
-    to canonicalise the state itself. Writes the canonical child into ``out_*`` and the
-    parent-to-child class maps into ``mu``/``ms`` (-1 for a class that is gone); returns
-    (unseeded classes, seeded classes, hash). ``w`` (int64) and ``h`` (uint64) are scratch of
+    Writes the graph in canonical order into ``out_*`` and each class's new position into
+    ``mu``/``ms``; returns (m, r, hash of the canonical graph). Twins are expected to be
+    merged already (``_twin_classes``). ``w`` (int64) and ``h`` (uint64) are scratch of
     ``W_SIZE`` and ``H_SIZE`` entries.
     """
-    # w layout (blocks of 64): 0 rep_u, 1 cnt_u, 2 rep_s, 3 cnt_s, 4 gu, 5 gs, 6 ou, 7 os,
-    # 8 group of parent u, 9 group of parent s, 10 final position of u group, 11 of s group,
-    # 13 forbidden column of parent s
-    # h layout: 0 cu, 1 cs, 2 nu_, 3 ns_
-    smask = 0
-    for j in range(ns):
-        if sc[j] - (1 if j == b else 0) > 0:
-            smask |= 1 << j
-    umask = 0
-    for i in range(nu):
-        if uc[i] - (1 if i == a else 0) > 0:
-            umask |= 1 << i
-    # unseeded twins: equal forbidden rows over the surviving seeded classes
-    m = 0
-    for i in range(nu):
-        c = uc[i] - (1 if i == a else 0)
-        if c <= 0:
-            w[512 + i] = -1
-            continue
-        row = fb[i] & smask
-        found = -1
-        for x in range(m):
-            if (fb[w[x]] & smask) == row:
-                found = x
-                break
-        if found < 0:
-            w[m] = i
-            w[64 + m] = c
-            w[512 + i] = m
-            m += 1
-        else:
-            w[64 + found] += c
-            w[512 + i] = found
-    # seeded twins: equal forbidden columns over the surviving unseeded classes
-    # (w block 13 holds the column of every surviving seeded class)
-    for j in range(ns):
-        w[832 + j] = 0
-    for i in range(nu):
-        if (umask >> i) & 1:
-            g = fb[i] & smask
-            while g:
-                low = g & -g
-                g ^= low
-                w[832 + _bitpos(low)] |= 1 << i
-    r = 0
-    for j in range(ns):
-        c = sc[j] - (1 if j == b else 0)
-        if c <= 0:
-            w[576 + j] = -1
-            continue
-        col = w[832 + j]
-        found = -1
-        for y in range(r):
-            if w[832 + w[128 + y]] == col:
-                found = y
-                break
-        if found < 0:
-            w[128 + r] = j
-            w[192 + r] = c
-            w[576 + j] = r
-            r += 1
-        else:
-            w[192 + found] += c
-            w[576 + j] = found
-    # the class graph: gu over s groups, gs over u groups
+    # w layout (blocks of 64): 4 gu, 5 gs, 6 ou, 7 os, 10 new position of an unseeded class,
+    # 11 of a seeded class; h layout: 0 cu, 1 cs, 2 and 3 refinement scratch
     for y in range(r):
         w[320 + y] = 0
     for x in range(m):
-        g = 0
-        row = fb[w[x]]
-        for y in range(r):
-            if (row >> w[128 + y]) & 1:
-                g |= 1 << y
-                w[320 + y] |= 1 << x
+        g = fb[x]
         w[256 + x] = g
+        while g:
+            low = g & -g
+            g ^= low
+            w[320 + _bitpos(low)] |= 1 << x
     for x in range(m):
-        h[x] = _mix(np.uint64(w[64 + x] * 4 + 1))
+        h[x] = _mix(np.uint64(uc[x] * 4 + 1))
     for y in range(r):
-        h[64 + y] = _mix(np.uint64(w[192 + y] * 4 + 2))
+        h[64 + y] = _mix(np.uint64(sc[y] * 4 + 2))
     gu = w[256:320]
     gs = w[320:384]
     cu = h[0:64]
@@ -450,22 +384,7 @@ def _child_py(
     ou = w[384:448]
     os = w[448:512]
     _refine(m, r, gu, gs, cu, cs, h[128:192], h[192:256], ou, os)
-    _search(
-        m,
-        r,
-        gu,
-        gs,
-        w[64:128],
-        w[192:256],
-        cu,
-        cs,
-        h[128:192],
-        h[192:256],
-        ou,
-        os,
-        w[1024:],
-        h[1024:],
-    )
+    _search(m, r, gu, gs, uc, sc, cu, cs, h[128:192], h[192:256], ou, os, w[1024:], h[1024:])
     for x in range(m):
         w[640 + ou[x]] = x
     for y in range(r):
@@ -473,7 +392,7 @@ def _child_py(
     hh = np.uint64(m * 64 + r)
     for x in range(m):
         g = ou[x]
-        out_uc[x] = w[64 + g]
+        out_uc[x] = uc[g]
         row = 0
         gg = gu[g]
         while gg:
@@ -481,20 +400,18 @@ def _child_py(
             gg ^= low
             row |= 1 << w[704 + _bitpos(low)]
         out_fb[x] = row
-        hh = _mix(hh ^ np.uint64(row)) + np.uint64(w[64 + g])
+        hh = _mix(hh ^ np.uint64(row)) + np.uint64(uc[g])
     for y in range(r):
-        out_sc[y] = w[192 + os[y]]
+        out_sc[y] = sc[os[y]]
         hh = _mix(hh + np.uint64(out_sc[y]))
-    for i in range(nu):
-        g = w[512 + i]
-        mu[i] = -1 if g < 0 else w[640 + g]
-    for j in range(ns):
-        g = w[576 + j]
-        ms[j] = -1 if g < 0 else w[704 + g]
+    for x in range(m):
+        mu[x] = w[640 + x]
+    for y in range(r):
+        ms[y] = w[704 + y]
     return m, r, _mix(hh)
 
 
-_child = _jit(_child_py)
+_canon = _jit(_canon_py)
 
 
 _List: Any = list if _numba is None else _numba.typed.List
@@ -1072,9 +989,7 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
                     m, r = _twin_classes(
                         qu, qs, fu, fs, t_uc, t_sc, t_fb, team_cls, team_cls_s, rep_row, rep_col
                     )
-                    cm, cr, ch = _child(
-                        m, r, t_uc, t_sc, t_fb, -1, -1, o_uc, o_sc, o_fb, o_mu, o_ms, w, hs
-                    )
+                    cm, cr, ch = _canon(m, r, t_uc, t_sc, t_fb, o_uc, o_sc, o_fb, o_mu, o_ms, w, hs)
                     # code lookup
                     kslot = np.int64(ch & np.uint64(k_cap - 1))
                     code = -1
