@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import csv
 import random
 from collections.abc import Sequence
 from fractions import Fraction
 from functools import cache
 from itertools import permutations
+from pathlib import Path
+
+import pytest
 
 from uefacup.draw import Constraints, Pots, Team
 
@@ -65,3 +69,30 @@ def brute_force(pots: Pots, constraints: Constraints) -> list[list[Fraction]]:
 
 def associations_of(teams: Sequence[Team]) -> dict[str, str]:
     return {t.name: t.association for t in teams}
+
+
+SOURCES = Path(__file__).resolve().parents[3] / "shared" / "sources"
+CSV_NAMES = {  # the sources CSV prints some names without diacritics / in local spelling
+    "Alaves": "Alavés",
+    "Malaga": "Málaga",
+    "Besiktas": "Beşiktaş",
+    "Wisla Krakow": "Wisła Kraków",
+    "Fenerbahce": "Fenerbahçe",
+    "Sparta Praha": "Sparta Prague",
+    "Slavia Praha": "Slavia Prague",
+    "Legia Warszawa": "Legia Warsaw",
+}
+
+
+def second_round_marks() -> dict[str, str]:
+    """Club name (dataset spelling) -> "yes"/"no": seeded in the real second-round draw, as
+    ``shared/sources/club-coefficients-2002-partial.csv`` marks it; skips without the file."""
+    path = SOURCES / "club-coefficients-2002-partial.csv"
+    if not path.exists():
+        pytest.skip(f"shared sources not present ({path})")
+    with path.open(encoding="utf-8") as f:
+        return {
+            CSV_NAMES.get(row["club"], row["club"]): row["seeded_in_second_round"]
+            for row in csv.DictReader(f)
+            if row["seeded_in_second_round"]
+        }

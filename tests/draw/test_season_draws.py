@@ -5,13 +5,12 @@ Skipped with a reason where the season loader is unavailable.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import random
-from pathlib import Path
 
 import pytest
+from draw_helpers import second_round_marks
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,18 +26,6 @@ from uefacup.draw.rounds import prepare_groups, rules_for
 from uefacup.model import Round, Season
 
 season_folder = pytest.importorskip("uefacup.io.season_folder")
-
-SOURCES = Path(__file__).resolve().parents[3] / "shared" / "sources"
-CSV_NAMES = {  # the CSV prints names without diacritics / in local spelling
-    "Alaves": "Alavés",
-    "Malaga": "Málaga",
-    "Besiktas": "Beşiktaş",
-    "Wisla Krakow": "Wisła Kraków",
-    "Fenerbahce": "Fenerbahçe",
-    "Sparta Praha": "Sparta Prague",
-    "Slavia Praha": "Slavia Prague",
-    "Legia Warszawa": "Legia Warsaw",
-}
 
 
 @pytest.fixture(scope="module")
@@ -62,14 +49,7 @@ def test_real_qualifying_ties_pair_seeded_with_unseeded_of_other_associations(
 
 
 def test_real_second_round_pairs_the_listed_seeded_and_unseeded_clubs(season: Season) -> None:
-    path = SOURCES / "club-coefficients-2002-partial.csv"
-    if not path.exists():
-        pytest.skip("shared sources not present")
-    status = {}
-    with path.open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            if row["seeded_in_second_round"]:
-                status[CSV_NAMES.get(row["club"], row["club"])] = row["seeded_in_second_round"]
+    status = second_round_marks()
     ties = season.ties_of(Round.SECOND)
     names = {c for t in ties for c in t.clubs}
     assert set(status) <= names, set(status) - names

@@ -7,14 +7,13 @@ with no known coefficient is a clear error, unless the season supplies a documen
 
 from __future__ import annotations
 
-import csv
 import json
 import random
 from dataclasses import replace
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
+from draw_helpers import second_round_marks
 
 from tests.conftest import invoke_cli
 from uefacup import load_season
@@ -30,17 +29,6 @@ from uefacup.draw import (
 from uefacup.errors import DrawError
 from uefacup.model import CoefficientFallback, Round, Season
 
-SOURCES = Path(__file__).resolve().parents[3] / "shared" / "sources"
-CSV_NAMES = {  # the sources CSV prints some names without diacritics / in local spelling
-    "Alaves": "Alavés",
-    "Malaga": "Málaga",
-    "Besiktas": "Beşiktaş",
-    "Wisla Krakow": "Wisła Kraków",
-    "Fenerbahce": "Fenerbahçe",
-    "Sparta Praha": "Sparta Prague",
-    "Slavia Praha": "Slavia Prague",
-    "Legia Warszawa": "Legia Warsaw",
-}
 SEEDED_ROUNDS = (Round.FIRST, Round.SECOND, Round.THIRD, Round.FOURTH)
 
 
@@ -143,15 +131,7 @@ def test_explicit_fallback_coefficient_overrides_the_season_rule(season: Season)
 
 def test_second_round_split_is_the_real_one_from_the_sources(season: Season) -> None:
     """The one round whose real split the sources give: the rule reproduces it exactly."""
-    path = SOURCES / "club-coefficients-2002-partial.csv"
-    if not path.exists():
-        pytest.skip(f"shared sources not present ({path})")
-    with path.open(encoding="utf-8") as f:
-        marked = {
-            CSV_NAMES.get(row["club"], row["club"])
-            for row in csv.DictReader(f)
-            if row["seeded_in_second_round"] == "yes"
-        }
+    marked = {club for club, mark in second_round_marks().items() if mark == "yes"}
     pots = seed_pots(season_teams(season, Round.SECOND), fallback=season_fallback(season))
     assert {t.name for t in pots.seeded} == marked
     assert {p.club for p in pots.placements} <= {t.name for t in pots.unseeded}
