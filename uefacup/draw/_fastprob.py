@@ -20,9 +20,11 @@ compiled with numba (nopython mode) and makes the step from a state to its child
   matters, only the graph.
 * A transition removes one team of an unseeded class and one of a seeded class (one
   representative each; class sums do not depend on which member). Only the components that
-  held the two teams are split again; the others keep their codes and labels. The child's
-  matrix (expected ties per pair of members, by class) is spread over the parent's classes
-  through a list of (child class, parent class, members) overlaps.
+  held the two teams change, and what is left of a component without a given team is worked
+  out once and kept (``_pieces``), so a transition is a few table reads, a sort of a handful
+  of codes and one probe. The parent sums expected ties per pair of *teams* (a frame holds an
+  n x n array), reading each child's value through the child's class of each team; the sums
+  are folded into classes when the state is finished.
 * Identical components (equal codes) are interchangeable: transitions into the second and
   later copies would reach isomorphic children, so only the first copy's are made, counted
   with the size of their orbit, and the finished matrix is averaged over the swaps of the
@@ -32,6 +34,12 @@ compiled with numba (nopython mode) and makes the step from a state to its child
   Keys and matrices live in pools of fixed blocks that are never copied, so the peak memory
   is the data itself rather than up to three times it while an array doubles. The recursion
   runs on an explicit stack, one frame per drawn pair.
+* Two things cost more than the arithmetic and are avoided (measured with ``perf`` on the
+  machine code). numba reference-counts, with atomic instructions, every array a loop may
+  replace and every array taken out of a typed list: the loop lives in ``_run``, which never
+  replaces an array (it returns to ``_solve`` to grow a table) and reads the pools through
+  raw block addresses (``_load_f``, ``_load_i``). And a child's values are fetched from memory
+  with ``_prefetch`` as soon as the child is found, before they are needed.
 
 The kernels are plain Python over numpy arrays (correct, but slow if run uncompiled); numba
 compiles them when it is installed, see ``available``. They stay in this one module on purpose:
@@ -42,6 +50,7 @@ edited without ``_solve`` being recompiled (seen while trying that split: stale 
 
 from __future__ import annotations
 
+import ctypes
 import importlib
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
@@ -108,6 +117,62 @@ def _bitpos_py(low: int) -> int:
 
 
 _bitpos = _jit(_bitpos_py)
+
+
+def _prefetch_py(address: int, index: int) -> None:
+    """Ask for the cache line of the float64 ``index`` places from ``address`` (a hint)."""
+
+
+def _load_f_py(address: int, index: int) -> float:
+    """The float64 ``index`` places from ``address``."""
+    return float(ctypes.c_double.from_address(int(address) + 8 * int(index)).value)
+
+
+def _load_i_py(address: int, index: int) -> int:
+    """The int64 ``index`` places from ``address``."""
+    return int(ctypes.c_int64.from_address(int(address) + 8 * int(index)).value)
+
+
+# Reading the pools through raw addresses rather than ``typed.List[...]``: a list item is a new
+# reference to an array, and its atomic reference counting took a quarter of the run time.
+_prefetch: Any = _prefetch_py
+_load_f: Any = _load_f_py
+_load_i: Any = _load_i_py
+if _numba is not None and not _numba.config.DISABLE_JIT:
+    _ir: Any = importlib.import_module("llvmlite.ir")
+    _intrinsic: Any = importlib.import_module("numba.extending").intrinsic
+
+    def _element(builder: Any, address: Any, index: Any, element: Any) -> Any:
+        base = builder.inttoptr(address, element.as_pointer())
+        return builder.gep(base, [index])
+
+    def _prefetch_typing(typingctx: Any, address: Any, index: Any) -> Any:
+        def codegen(context: Any, builder: Any, signature: Any, args: Any) -> Any:
+            i8p = _ir.IntType(8).as_pointer()
+            i32 = _ir.IntType(32)
+            ptr = builder.bitcast(_element(builder, args[0], args[1], _ir.DoubleType()), i8p)
+            fnty = _ir.FunctionType(_ir.VoidType(), [i8p, i32, i32, i32])
+            fn = builder.module.declare_intrinsic("llvm.prefetch", [i8p], fnty)
+            builder.call(fn, [ptr, i32(0), i32(3), i32(1)])
+            return context.get_dummy_value()
+
+        return _numba.types.void(_numba.types.int64, _numba.types.int64), codegen
+
+    def _load_f_typing(typingctx: Any, address: Any, index: Any) -> Any:
+        def codegen(context: Any, builder: Any, signature: Any, args: Any) -> Any:
+            return builder.load(_element(builder, args[0], args[1], _ir.DoubleType()))
+
+        return _numba.types.float64(_numba.types.int64, _numba.types.int64), codegen
+
+    def _load_i_typing(typingctx: Any, address: Any, index: Any) -> Any:
+        def codegen(context: Any, builder: Any, signature: Any, args: Any) -> Any:
+            return builder.load(_element(builder, args[0], args[1], _ir.IntType(64)))
+
+        return _numba.types.int64(_numba.types.int64, _numba.types.int64), codegen
+
+    _prefetch = _intrinsic(_prefetch_typing)
+    _load_f = _intrinsic(_load_f_typing)
+    _load_i = _intrinsic(_load_i_typing)
 
 
 def _cells_py(colours: Any, size: int, order: Any) -> int:
@@ -588,91 +653,6 @@ def _matchable_py(
 _matchable = _jit(_matchable_py)
 
 
-def _add_overlap_py(k: int, a: int, c: int, start: int, n: int, out: Any) -> int:
-    """Add ``c`` teams to the triple (k, a) among ``out[:, start:n]``, or append it."""
-    for q in range(start, n):
-        if out[0, q] == k and out[1, q] == a:
-            out[2, q] += c
-            return n
-    out[0, n] = k
-    out[1, n] = a
-    out[2, n] = c
-    return n + 1
-
-
-_add_overlap = _jit(_add_overlap_py)
-
-
-def _map_side_py(
-    seeded: bool,
-    nc: int,
-    par: Any,
-    codes: Any,
-    entries: Any,
-    masks_u: Any,
-    masks_s: Any,
-    pend: int,
-    c_lab: Any,
-    lab: Any,
-    k_m: Any,
-    k_r: Any,
-    k_off: Any,
-    kpool: Any,
-    parent_offset: Any,
-    parent_class: Any,
-    parent_free: int,
-    parent_free_class: int,
-    child_free: int,
-    out: Any,
-) -> int:
-    """Overlaps of one pot's classes, child against parent: (child class, parent class, teams).
-
-    Components the transition left alone keep their classes one to one (``par`` names their
-    slot in the parent); only the teams of the components it touched (``pend``, still in the
-    draw) are looked at one by one. ``parent_free``: teams of the parent's free class still in
-    the child (all are free there too). Writes ``out[0..2, :n]``; returns ``n``.
-    """
-    n = 0
-    offset = 0
-    pieces = 0
-    for q in range(nc):
-        code = codes[q]
-        width = k_r[code] if seeded else k_m[code]
-        p = par[q]
-        if p >= 0:
-            base = k_off[code] + (2 * k_m[code] if seeded else 0)
-            start = parent_offset[p]
-            for x in range(width):
-                out[0, n] = offset + x
-                out[1, n] = start + x
-                out[2, n] = kpool[base + x]
-                n += 1
-        else:
-            g = masks_s[q] if seeded else masks_u[q]
-            pieces |= g
-            at = c_lab[entries[q]] + (_popcount(masks_u[q]) if seeded else 0)
-            first = n
-            while g:
-                low = g & -g
-                g ^= low
-                n = _add_overlap(offset + lab[at], parent_class[_bitpos(low)], 1, first, n, out)
-                at += 1
-        offset += width
-    if child_free > 0:
-        first = n
-        g = pend & ~pieces
-        while g:
-            low = g & -g
-            g ^= low
-            n = _add_overlap(offset, parent_class[_bitpos(low)], 1, first, n, out)
-        if parent_free > 0:
-            n = _add_overlap(offset, parent_free_class, parent_free, first, n, out)
-    return n
-
-
-_map_side = _jit(_map_side_py)
-
-
 def _symmetrise_py(
     e: Any,
     ncu: int,
@@ -747,140 +727,258 @@ _grow_i = _jit(_grow_i_py)
 _grow_u = _jit(_grow_u_py)
 
 
-def _grow_i8_py(array: Any, size: int) -> Any:
-    out = np.zeros(size, np.int8)
+def _grow_rows_py(array: Any, rows: int) -> Any:
+    out = np.full((rows, array.shape[1]), -1, np.int64)
     out[: array.shape[0]] = array
     return out
 
 
-_grow_i8 = _jit(_grow_i8_py)
+_grow_rows = _jit(_grow_rows_py)
+
+# columns of the component table ``ent`` (one row per exact component, n = teams a pot):
+# 0 unseeded team set, 1 seeded team set, 2 code, then from 3 the class label of each
+# unseeded team (n columns) and of each seeded team (n), then the pieces left when that
+# unseeded team (n) or seeded team (n) is removed: an offset into ``spool`` (-1 not yet known)
+_E_CODE = 2
+_E_LAB = 3
 
 
-def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int, int]:
-    """P(unseeded i meets seeded j) of the root; also states, transitions, components, codes.
+def _entry_py(qu: int, qs: int, fu: Any, fs: Any, n: int, tables: Any, scratch: Any) -> int:
+    """The component with teams ``qu``/``qs``: its row in ``ent``, made on first sight.
 
-    ``fu[i]``: bitset of the seeded teams unseeded team ``i`` may not meet; ``fs`` the transpose.
+    A new component is canonicalised (``_twin_classes``, ``_canon``) and gets the code of its
+    canonical graph (``kd`` rows: hash, offset into ``kpool``, classes a side; ``ktab`` the hash
+    table of codes) and a label for each team. ``cnt``: components, codes, used ``kpool``,
+    used ``spool``. The caller keeps every table roomy enough (``_run`` returns to ``_solve`` to
+    grow them), so that no array is ever replaced inside the hot loop.
     """
-    depth = nu0 + 2
-    width = max(nu0, ns0) + 1  # frame rows sized to the pots: they stay in cache
-    # --- exact component cache: (umask, smask) -> entry
-    c_cap = 1 << 12
-    c_table = np.full(c_cap, -1, np.int64)
-    c_n = 0
-    c_ecap = 1 << 10
-    c_u = np.zeros(c_ecap, np.int64)
-    c_s = np.zeros(c_ecap, np.int64)
-    c_code = np.zeros(c_ecap, np.int64)
-    c_lab = np.zeros(c_ecap, np.int64)
-    lab = np.zeros(1 << 12, np.int8)
-    n_lab = 0
-    # --- codes: canonical class graphs of components
-    k_cap = 1 << 10
-    k_table = np.full(k_cap, -1, np.int64)
-    k_n = 0
-    k_ecap = 1 << 8
-    k_hash = np.zeros(k_ecap, np.uint64)
-    k_off = np.zeros(k_ecap, np.int64)
-    k_m = np.zeros(k_ecap, np.int64)
-    k_r = np.zeros(k_ecap, np.int64)
-    kpool = np.zeros(1 << 12, np.int64)
-    n_kpool = 0
-    # scratch for canonicalising a component
-    w = np.zeros(W_SIZE, np.int64)
-    hs = np.zeros(H_SIZE, np.uint64)
-    t_uc = np.zeros(64, np.int64)
-    t_sc = np.zeros(64, np.int64)
-    t_fb = np.zeros(64, np.int64)
-    o_uc = np.zeros(64, np.int64)
-    o_sc = np.zeros(64, np.int64)
-    o_fb = np.zeros(64, np.int64)
-    o_mu = np.zeros(64, np.int64)
-    o_ms = np.zeros(64, np.int64)
-    rep_row = np.zeros(64, np.int64)
-    team_cls = np.zeros(64, np.int64)
-    team_cls_s = np.zeros(64, np.int64)
-    rep_col = np.zeros(64, np.int64)
-    # --- states memo
-    # a state is a record in the key pool: [matrix offset (-1 none, -2 dead end), header
-    # (classes a side, free teams a side, components; see the packed key below), codes three
-    # to a word]; the table holds (record offset, hash) side by side so that a probe touches
-    # one cache line
-    cap = 1 << 12
-    table = np.full((cap, 2), -1, np.int64)
-    mask = cap - 1
-    n_states = 0
-    kblocks = _List()
-    kblocks.append(np.empty(_BLOCK, np.int64))
-    n_keys = 0
-    vblocks = _List()
-    vblocks.append(np.empty(_BLOCK, np.float64))
-    n_vals = 0
-    transitions = 0
-    # --- frames
-    f_um = np.zeros(depth, np.int64)
-    f_sm = np.zeros(depth, np.int64)
-    f_nc = np.zeros(depth, np.int64)
-    f_cu = np.zeros((depth, width), np.int64)  # component team sets, sorted by code
-    f_cs = np.zeros((depth, width), np.int64)
-    f_ce = np.zeros((depth, width), np.int64)  # component cache entry
-    f_ncu = np.zeros(depth, np.int64)
-    f_ncs = np.zeros(depth, np.int64)
-    f_clu = np.zeros((depth, width), np.int64)  # class of each unseeded team
-    f_cls = np.zeros((depth, width), np.int64)
-    f_szu = np.zeros((depth, width), np.int64)
-    f_szs = np.zeros((depth, width), np.int64)
-    f_repu = np.zeros((depth, width), np.int64)
-    f_reps = np.zeros((depth, width), np.int64)
-    f_a = np.zeros(depth, np.int64)
-    f_b = np.zeros(depth, np.int64)
-    f_hash = np.zeros(depth, np.uint64)
-    f_key = np.zeros((depth, width + 5), np.int64)
-    f_klen = np.zeros(depth, np.int64)
-    f_e = np.zeros((depth, width, width), np.float64)
-    f_child = np.zeros((depth, width), np.int64)
-    # per b: (child class, parent class, members in both) for each side
-    f_nmu = np.zeros((depth, width), np.int64)
-    f_mu = np.zeros((depth, width, 3, width), np.int64)
-    f_nms = np.zeros((depth, width), np.int64)
-    f_ms = np.zeros((depth, width, 3, width), np.int64)
-    f_pou = np.zeros((depth, width), np.int64)  # first class of each component
-    f_pos = np.zeros((depth, width), np.int64)
-    f_fu = np.zeros(depth, np.int64)  # free teams
-    f_fs = np.zeros(depth, np.int64)
-    f_slu = np.zeros((depth, width), np.int64)  # component slot of each class, -1 free
-    f_sls = np.zeros((depth, width), np.int64)
-    f_run = np.zeros((depth, width), np.int64)  # first slot of the identical components
-    f_rsz = np.zeros((depth, width), np.int64)  # how many identical components
-    f_sym = np.zeros(depth, np.bool_)
-    f_mult = np.zeros((depth, width), np.int64)  # orbit size of the seeded choice, per b
-    sym_tmp = np.zeros((width, width), np.float64)
-    x_par = np.zeros(128, np.int64)  # slot of the component in the parent, -1 if new
-    # child under construction
-    x_cu = np.zeros(128, np.int64)
-    x_cs = np.zeros(128, np.int64)
-    x_ce = np.zeros(128, np.int64)
-    x_code = np.zeros(128, np.int64)
-    x_key = np.zeros(width + 5, np.int64)
-    x_clu = np.zeros(64, np.int64)
-    x_cls = np.zeros(64, np.int64)
-    adj = np.zeros(64, np.int64)
-    owner = np.zeros(ns0, np.int64)
-    st_u = np.zeros(64, np.int64)
-    st_m = np.zeros(64, np.int64)
-    chosen = np.zeros(64, np.int64)
+    ent, ctab, kd, ktab, kpool, _, cnt = tables
+    sc, w, hs, _, _ = scratch
+    chh = _mix(np.uint64(qu) * np.uint64(0x9E3779B97F4A7C15) ^ np.uint64(qs))
+    cmask = ctab.shape[0] - 1
+    slot = np.int64(chh & np.uint64(cmask))
+    while ctab[slot] >= 0:
+        e = ctab[slot]
+        if ent[e, 0] == qu and ent[e, 1] == qs:
+            return int(e)
+        slot = (slot + 1) & cmask
+    t_uc = sc[0]
+    t_sc = sc[1]
+    t_fb = sc[2]
+    o_uc = sc[3]
+    o_sc = sc[4]
+    o_fb = sc[5]
+    o_mu = sc[6]
+    o_ms = sc[7]
+    team_cls = sc[8]
+    team_cls_s = sc[9]
+    m, r = _twin_classes(qu, qs, fu, fs, t_uc, t_sc, t_fb, team_cls, team_cls_s, sc[10], sc[11])
+    cm, cr, ch = _canon(m, r, t_uc, t_sc, t_fb, o_uc, o_sc, o_fb, o_mu, o_ms, w, hs)
+    kmask = ktab.shape[0] - 1
+    kslot = np.int64(ch & np.uint64(kmask))
+    code = -1
+    while ktab[kslot] >= 0:
+        kk = ktab[kslot]
+        if kd[kk, 0] == np.int64(ch) and kd[kk, 2] == cm and kd[kk, 3] == cr:
+            off = kd[kk, 1]
+            same = True
+            for x in range(cm):
+                if kpool[off + x] != o_uc[x] or kpool[off + cm + x] != o_fb[x]:
+                    same = False
+                    break
+            if same:
+                for y in range(cr):
+                    if kpool[off + 2 * cm + y] != o_sc[y]:
+                        same = False
+                        break
+            if same:
+                code = kk
+                break
+        kslot = (kslot + 1) & kmask
+    if code < 0:
+        code = cnt[1]
+        cnt[1] += 1
+        if code >= _MAX_CODES:
+            raise ValueError("too many distinct components for packed keys")
+        need = 2 * cm + cr
+        kd[code, 0] = np.int64(ch)
+        kd[code, 1] = cnt[2]
+        kd[code, 2] = cm
+        kd[code, 3] = cr
+        base = cnt[2]
+        for x in range(cm):
+            kpool[base + x] = o_uc[x]
+            kpool[base + cm + x] = o_fb[x]
+        for y in range(cr):
+            kpool[base + 2 * cm + y] = o_sc[y]
+        cnt[2] += need
+        ktab[kslot] = code
+    e = cnt[0]
+    cnt[0] += 1
+    ent[e, 0] = qu
+    ent[e, 1] = qs
+    ent[e, _E_CODE] = code
+    for c in range(_E_LAB + 2 * n, _E_LAB + 4 * n):
+        ent[e, c] = -1
+    g = qu
+    while g:
+        low = g & -g
+        g ^= low
+        t = _bitpos(low)
+        ent[e, _E_LAB + t] = o_mu[team_cls[t]]
+    g = qs
+    while g:
+        low = g & -g
+        g ^= low
+        t = _bitpos(low)
+        ent[e, _E_LAB + n + t] = o_ms[team_cls_s[t]]
+    ctab[slot] = e
+    return int(e)
 
-    um = (1 << nu0) - 1
-    sm = (1 << ns0) - 1
-    d = 0
-    building_root = True
-    cum = um
-    csm = sm
-    # components of the root
-    nc = _split(um, sm, fu, fs, x_cu, x_cs, 0)
+
+_entry = _jit(_entry_py)
+
+
+def _pieces_py(
+    e: int, t: int, seeded: bool, fu: Any, fs: Any, n: int, tables: Any, scratch: Any
+) -> int:
+    """What is left of component ``e`` without team ``t``: an offset into ``spool`` holding the
+    number of pieces (components with an edge) and their rows in ``ent``.
+
+    Worked out once per (component, team) and then read from ``ent``: this replaces a flood
+    fill and a hash lookup per piece on every transition.
+    """
+    ent, _, _, _, _, spool, cnt = tables
+    _, _, _, pu, ps = scratch
+    col = _E_LAB + 2 * n + (n if seeded else 0) + t
+    qu = ent[e, 0]
+    qs = ent[e, 1]
+    if seeded:
+        qs &= ~(1 << t)
+    else:
+        qu &= ~(1 << t)
+    k = _split(qu, qs, fu, fs, pu, ps, 0)
+    off = cnt[3]
+    spool[off] = k
+    cnt[3] += k + 1
+    for i in range(k):
+        spool[off + 1 + i] = _entry(pu[i], ps[i], fu, fs, n, tables, scratch)
+    ent[e, col] = off
+    return int(off)
+
+
+_pieces = _jit(_pieces_py)
+
+
+def _run_py(
+    st: Any,
+    fu: Any,
+    fs: Any,
+    n: int,
+    tables: Any,
+    canon: Any,
+    pools: Any,
+    frames: Any,
+    scratch: Any,
+) -> int:
+    """The backward recursion on an explicit stack, until done (0) or a table is nearly full (1).
+
+    ``st`` carries the loop's scalars between calls: depth, whether the root is being built,
+    states, used key and value pools, transitions, and the root's teams and components. When a
+    table could overflow in the next step the loop stops and ``_solve`` grows it; arrays are
+    never replaced inside this function, because numba then reference-counts every array that
+    could have been replaced on every pass of the loop (measured: a quarter of the run time).
+    """
+    (
+        f_um,
+        f_sm,
+        f_nc,
+        f_ce,
+        f_ncu,
+        f_ncs,
+        f_tu,
+        f_ts,
+        f_ntu,
+        f_clu,
+        f_cls,
+        f_tslu,
+        f_tsls,
+        f_szu,
+        f_szs,
+        f_repu,
+        f_reps,
+        f_a,
+        f_b,
+        f_hash,
+        f_key,
+        f_klen,
+        f_acc,
+        f_e,
+        f_child,
+        f_xclu,
+        f_xcls,
+        f_pou,
+        f_pos,
+        f_slu,
+        f_sls,
+        f_run,
+        f_rsz,
+        f_sym,
+        f_mult,
+        sym_tmp,
+    ) = frames
+    (
+        x_e,
+        x_code,
+        x_key,
+        adj,
+        owner,
+        st_u,
+        st_m,
+        chosen,
+    ) = scratch
+    ent, ctab, kd, ktab, kpool, spool, cnt = tables
+    table, kblocks, kaddr, vblocks, vaddr = pools
+    d = st[0]
+    building_root = st[1] == 1
+    n_states = st[2]
+    n_keys = st[3]
+    n_vals = st[4]
+    transitions = st[5]
+    cum = st[6]
+    csm = st[7]
+    nc = st[8]
+    depth = f_um.shape[0]
+    mask = table.shape[0] - 1
+    step = 2 * n + 4  # components and codes one step can add, at most
+    lim_ent = min(ent.shape[0], ctab.shape[0] // 2) - step
+    lim_codes = min(kd.shape[0], ktab.shape[0] // 2) - step
+    lim_kpool = kpool.shape[0] - step * 3 * n
+    lim_spool = spool.shape[0] - 2 * step
+    lim_states = table.shape[0] // 2 - 2
+    u = 0
+    s = 0
+    b = 0
+    hh = np.uint64(0)
+    klen = 0
     while True:
+        if (
+            cnt[0] > lim_ent
+            or cnt[1] > lim_codes
+            or cnt[2] > lim_kpool
+            or cnt[3] > lim_spool
+            or n_states > lim_states
+        ):
+            st[0] = d
+            st[1] = 1 if building_root else 0
+            st[2] = n_states
+            st[3] = n_keys
+            st[4] = n_vals
+            st[5] = transitions
+            return 1
         # ---------------------------------------------------------------
-        # (A) a child state (cum, csm) whose components are in x_cu/x_cs[:nc]: look up
-        #     components, build key, look up the state; on a miss check completability.
+        # (A) a child state (cum, csm) whose components are ``x_e[:nc]``: build its key and
+        #     look it up; on a miss check completability and push a frame.
         # ---------------------------------------------------------------
         if building_root or f_a[d] < f_ncu[d]:
             if not building_root:
@@ -892,31 +990,35 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
                     for j in range(f_ncs[d]):
                         if f_child[d, j] >= 0:
                             total += f_szs[d, j] * f_mult[d, j]
-                    mm = _popcount(f_um[d])
+                    mm = f_ntu[d]
                     pa_slot = f_slu[d, a]
                     mult_a = 1 if pa_slot < 0 else f_rsz[d, pa_slot]
+                    u = f_repu[d, a]
+                    nt = f_ntu[d]
                     for j in range(f_ncs[d]):
                         cid = f_child[d, j]
                         if cid < 0:
                             continue
                         weight = f_szu[d, a] * f_szs[d, j] * mult_a * f_mult[d, j] / (mm * total)
-                        f_e[d, a, j] += weight
-                        kb = kblocks[cid >> _SHIFT]
+                        s = f_reps[d, j]
+                        f_acc[d, u, s] += weight
+                        ka = kaddr[cid >> _SHIFT]
                         ko = cid & _LOW
-                        vo = kb[ko]
+                        vo = _load_i(ka, ko)
                         if vo < 0:
                             continue  # the empty state: nothing left to spread
-                        xns = (kb[ko + 1] >> 8) & 0xFF
-                        vb = vblocks[vo >> _SHIFT]
+                        xns = (_load_i(ka, ko + 1) >> 8) & 0xFF
+                        va = vaddr[vo >> _SHIFT]
                         vo &= _LOW
-                        mu = f_mu[d, j]
-                        ms = f_ms[d, j]
-                        for p in range(f_nmu[d, j]):
-                            row = vo + mu[0, p] * xns
-                            pa = mu[1, p]
-                            wu = weight * mu[2, p]
-                            for q in range(f_nms[d, j]):
-                                f_e[d, pa, ms[1, q]] += wu * ms[2, q] * vb[row + ms[0, q]]
+                        for iu in range(nt):
+                            t = f_tu[d, iu]
+                            if t == u:
+                                continue
+                            row = vo + f_xclu[d, j, t] * xns
+                            for js in range(nt):
+                                t2 = f_ts[d, js]
+                                if t2 != s:
+                                    f_acc[d, t, t2] += weight * _load_f(va, row + f_xcls[d, j, t2])
                     f_a[d] = a + 1
                     f_b[d] = 0
                     continue
@@ -949,178 +1051,66 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
                 transitions += 1
                 cum = f_um[d] & ~(1 << u)
                 csm = f_sm[d] & ~(1 << s)
-                # components: copy unaffected ones, split affected ones
+                # components: the untouched ones stay, the touched ones become their pieces
+                qa = f_tslu[d, u]
+                qb = f_tsls[d, s]
                 nc = 0
-                pend_u = 0
-                pend_s = 0
                 for q in range(f_nc[d]):
-                    qu = f_cu[d, q]
-                    qs = f_cs[d, q]
-                    if (qu >> u) & 1 or (qs >> s) & 1:
-                        pend_u |= qu
-                        pend_s |= qs
-                    else:
-                        x_cu[nc] = qu
-                        x_cs[nc] = qs
-                        x_ce[nc] = f_ce[d, q]
-                        x_par[nc] = q
+                    if q != qa and q != qb:
+                        x_e[nc] = f_ce[d, q]
                         nc += 1
-                kept = nc
-                if pend_u:
-                    nc += _split(pend_u & cum, pend_s & csm, fu, fs, x_cu, x_cs, nc)
-            else:
-                kept = 0
-                pend_u = 0
-                pend_s = 0
-            # look up new components
-            for q in range(kept, nc):
-                qu = x_cu[q]
-                qs = x_cs[q]
-                chh = _mix(np.uint64(qu) * np.uint64(0x9E3779B97F4A7C15) ^ np.uint64(qs))
-                slot = np.int64(chh & np.uint64(c_cap - 1))
-                found = -1
-                while c_table[slot] >= 0:
-                    e = c_table[slot]
-                    if c_u[e] == qu and c_s[e] == qs:
-                        found = e
-                        break
-                    slot = (slot + 1) & (c_cap - 1)
-                if found < 0:
-                    m, r = _twin_classes(
-                        qu, qs, fu, fs, t_uc, t_sc, t_fb, team_cls, team_cls_s, rep_row, rep_col
-                    )
-                    cm, cr, ch = _canon(m, r, t_uc, t_sc, t_fb, o_uc, o_sc, o_fb, o_mu, o_ms, w, hs)
-                    # code lookup
-                    kslot = np.int64(ch & np.uint64(k_cap - 1))
-                    code = -1
-                    while k_table[kslot] >= 0:
-                        kk = k_table[kslot]
-                        if k_hash[kk] == ch and k_m[kk] == cm and k_r[kk] == cr:
-                            off = k_off[kk]
-                            same = True
-                            for x in range(cm):
-                                if kpool[off + x] != o_uc[x] or kpool[off + cm + x] != o_fb[x]:
-                                    same = False
-                                    break
-                            if same:
-                                for y in range(cr):
-                                    if kpool[off + 2 * cm + y] != o_sc[y]:
-                                        same = False
-                                        break
-                            if same:
-                                code = kk
-                                break
-                        kslot = (kslot + 1) & (k_cap - 1)
-                    if code < 0:
-                        code = k_n
-                        k_n += 1
-                        if k_n > _MAX_CODES:
-                            raise ValueError("too many distinct components for packed keys")
-                        if code >= k_ecap:
-                            k_ecap *= 2
-                            k_hash = _grow_u(k_hash, k_ecap)
-                            k_off = _grow_i(k_off, k_ecap)
-                            k_m = _grow_i(k_m, k_ecap)
-                            k_r = _grow_i(k_r, k_ecap)
-                        need = 2 * cm + cr
-                        if n_kpool + need > kpool.shape[0]:
-                            kpool = _grow_i(kpool, 2 * (n_kpool + need))
-                        k_hash[code] = ch
-                        k_m[code] = cm
-                        k_r[code] = cr
-                        k_off[code] = n_kpool
-                        for x in range(cm):
-                            kpool[n_kpool + x] = o_uc[x]
-                            kpool[n_kpool + cm + x] = o_fb[x]
-                        for y in range(cr):
-                            kpool[n_kpool + 2 * cm + y] = o_sc[y]
-                        n_kpool += need
-                        k_table[kslot] = code
-                        if 2 * k_n > k_cap:
-                            k_cap *= 2
-                            k_table = np.full(k_cap, -1, np.int64)
-                            for kk in range(k_n):
-                                sl = np.int64(k_hash[kk] & np.uint64(k_cap - 1))
-                                while k_table[sl] >= 0:
-                                    sl = (sl + 1) & (k_cap - 1)
-                                k_table[sl] = kk
-                    # new component entry with its team labels
-                    e = c_n
-                    c_n += 1
-                    if e >= c_ecap:
-                        c_ecap *= 2
-                        c_u = _grow_i(c_u, c_ecap)
-                        c_s = _grow_i(c_s, c_ecap)
-                        c_code = _grow_i(c_code, c_ecap)
-                        c_lab = _grow_i(c_lab, c_ecap)
-                    c_u[e] = qu
-                    c_s[e] = qs
-                    c_code[e] = code
-                    c_lab[e] = n_lab
-                    if n_lab + 128 > lab.shape[0]:
-                        lab = _grow_i8(lab, 2 * lab.shape[0])
-                    g = qu
-                    while g:
-                        low = g & -g
-                        g ^= low
-                        lab[n_lab] = o_mu[team_cls[_bitpos(low)]]
-                        n_lab += 1
-                    g = qs
-                    while g:
-                        low = g & -g
-                        g ^= low
-                        lab[n_lab] = o_ms[team_cls_s[_bitpos(low)]]
-                        n_lab += 1
-                    slot = np.int64(chh & np.uint64(c_cap - 1))
-                    while c_table[slot] >= 0:
-                        slot = (slot + 1) & (c_cap - 1)
-                    c_table[slot] = e
-                    if 2 * c_n > c_cap:
-                        c_cap *= 2
-                        c_table = np.full(c_cap, -1, np.int64)
-                        for ee in range(c_n):
-                            h3 = _mix(
-                                np.uint64(c_u[ee]) * np.uint64(0x9E3779B97F4A7C15)
-                                ^ np.uint64(c_s[ee])
-                            )
-                            sl = np.int64(h3 & np.uint64(c_cap - 1))
-                            while c_table[sl] >= 0:
-                                sl = (sl + 1) & (c_cap - 1)
-                            c_table[sl] = ee
-                    found = e
-                x_ce[q] = found
-                x_par[q] = -1
+                if qa >= 0:
+                    ea = f_ce[d, qa]
+                    off = ent[ea, _E_LAB + 2 * n + u]
+                    if off < 0:
+                        off = _pieces(ea, u, False, fu, fs, n, tables, canon)
+                    for i in range(spool[off]):
+                        ep = spool[off + 1 + i]
+                        if qb == qa and (ent[ep, 1] >> s) & 1:
+                            off2 = ent[ep, _E_LAB + 3 * n + s]
+                            if off2 < 0:
+                                off2 = _pieces(ep, s, True, fu, fs, n, tables, canon)
+                            for i2 in range(spool[off2]):
+                                x_e[nc] = spool[off2 + 1 + i2]
+                                nc += 1
+                        else:
+                            x_e[nc] = ep
+                            nc += 1
+                if qb >= 0 and qb != qa:
+                    eb = f_ce[d, qb]
+                    off = ent[eb, _E_LAB + 3 * n + s]
+                    if off < 0:
+                        off = _pieces(eb, s, True, fu, fs, n, tables, canon)
+                    for i in range(spool[off]):
+                        x_e[nc] = spool[off + 1 + i]
+                        nc += 1
             # sort components by code (insertion sort), build the key
             for q in range(nc):
-                x_code[q] = c_code[x_ce[q]]
+                x_code[q] = ent[x_e[q], _E_CODE]
             for q in range(1, nc):
                 vc = x_code[q]
-                vu = x_cu[q]
-                vs = x_cs[q]
-                ve = x_ce[q]
-                vp = x_par[q]
+                ve = x_e[q]
                 p = q - 1
                 while p >= 0 and x_code[p] > vc:
                     x_code[p + 1] = x_code[p]
-                    x_cu[p + 1] = x_cu[p]
-                    x_cs[p + 1] = x_cs[p]
-                    x_ce[p + 1] = x_ce[p]
-                    x_par[p + 1] = x_par[p]
+                    x_e[p + 1] = x_e[p]
                     p -= 1
                 x_code[p + 1] = vc
-                x_cu[p + 1] = vu
-                x_cs[p + 1] = vs
-                x_ce[p + 1] = ve
-                x_par[p + 1] = vp
+                x_e[p + 1] = ve
             fu_count = _popcount(cum)
             fs_count = _popcount(csm)
             ncu = 0
             ncs = 0
+            inu = 0
+            ins = 0
             for q in range(nc):
-                fu_count -= _popcount(x_cu[q])
-                fs_count -= _popcount(x_cs[q])
-                ncu += k_m[x_code[q]]
-                ncs += k_r[x_code[q]]
+                e = x_e[q]
+                inu |= ent[e, 0]
+                ins |= ent[e, 1]
+                ncu += kd[x_code[q], 2]
+                ncs += kd[x_code[q], 3]
+            fu_count -= _popcount(inu)
+            fs_count -= _popcount(ins)
             if fu_count > 0:
                 ncu += 1
             if fs_count > 0:
@@ -1143,69 +1133,63 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
             while table[slot, 0] >= 0:
                 if table[slot, 1] == hi:
                     rec = table[slot, 0]
-                    kb = kblocks[rec >> _SHIFT]
+                    ka = kaddr[rec >> _SHIFT]
                     ko = rec & _LOW
                     same = True
                     for q in range(klen):
-                        if kb[ko + 1 + q] != x_key[q]:
+                        if _load_i(ka, ko + 1 + q) != x_key[q]:
                             same = False
                             break
                     if same:
                         found = rec
-                        found_dead = kb[ko] == -2
+                        found_dead = _load_i(ka, ko) == -2
                         break
                 slot = (slot + 1) & mask
-            if not building_root and not found_dead:
-                b = f_b[d]
-                free_u = f_fu[d] - (1 if f_clu[d, u] == f_ncu[d] - 1 and f_fu[d] > 0 else 0)
-                free_s = f_fs[d] - (1 if f_cls[d, s] == f_ncs[d] - 1 and f_fs[d] > 0 else 0)
-                f_nmu[d, b] = _map_side(
-                    False,
-                    nc,
-                    x_par,
-                    x_code,
-                    x_ce,
-                    x_cu,
-                    x_cs,
-                    pend_u & cum,
-                    c_lab,
-                    lab,
-                    k_m,
-                    k_r,
-                    k_off,
-                    kpool,
-                    f_pou[d],
-                    f_clu[d],
-                    free_u,
-                    f_ncu[d] - 1,
-                    fu_count,
-                    f_mu[d, b],
-                )
-                f_nms[d, b] = _map_side(
-                    True,
-                    nc,
-                    x_par,
-                    x_code,
-                    x_ce,
-                    x_cu,
-                    x_cs,
-                    pend_s & csm,
-                    c_lab,
-                    lab,
-                    k_m,
-                    k_r,
-                    k_off,
-                    kpool,
-                    f_pos[d],
-                    f_cls[d],
-                    free_s,
-                    f_ncs[d] - 1,
-                    fs_count,
-                    f_ms[d, b],
-                )
+            if found_dead:
+                f_child[d, b] = -1
+                f_b[d] = b + 1
+                continue
+            # each team's class in the child (components in key order, then the free class)
+            # (the root's go to row b of frame 0's first slot, unused by any child)
+            xb = b if not building_root else 0
+            xd = d if not building_root else depth - 1
+            ou = 0
+            os_ = 0
+            for q in range(nc):
+                e = x_e[q]
+                g = ent[e, 0]
+                while g:
+                    low = g & -g
+                    g ^= low
+                    t = _bitpos(low)
+                    f_xclu[xd, xb, t] = ou + ent[e, _E_LAB + t]
+                g = ent[e, 1]
+                while g:
+                    low = g & -g
+                    g ^= low
+                    t = _bitpos(low)
+                    f_xcls[xd, xb, t] = os_ + ent[e, _E_LAB + n + t]
+                ou += kd[x_code[q], 2]
+                os_ += kd[x_code[q], 3]
+            g = cum & ~inu
+            while g:
+                low = g & -g
+                g ^= low
+                f_xclu[xd, xb, _bitpos(low)] = ncu - 1
+            g = csm & ~ins
+            while g:
+                low = g & -g
+                g ^= low
+                f_xcls[xd, xb, _bitpos(low)] = ncs - 1
             if found >= 0:
-                f_child[d, f_b[d]] = -1 if found_dead else found
-                f_b[d] += 1
+                f_child[d, b] = found
+                f_b[d] = b + 1
+                vo = _load_i(ka, ko)
+                if vo >= 0:
+                    va = vaddr[vo >> _SHIFT]
+                    vo &= _LOW
+                    for p in range(vo, vo + (x_key[0] & 0xFF) * ((x_key[0] >> 8) & 0xFF), 8):
+                        _prefetch(va, p)
                 continue
             # new state: completable? (Kuhn on team bitsets)
             ok = True
@@ -1214,52 +1198,30 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
             if ok:
                 # push the frame
                 dd = 0 if building_root else d + 1
-                # layout: class of every team, class sizes, representatives
                 ou = 0
                 os_ = 0
                 for q in range(nc):
-                    lo_ = c_lab[x_ce[q]]
-                    g = x_cu[q]
-                    while g:
-                        low = g & -g
-                        g ^= low
-                        t = _bitpos(low)
-                        x_clu[t] = ou + lab[lo_]
-                        lo_ += 1
-                    g = x_cs[q]
-                    while g:
-                        low = g & -g
-                        g ^= low
-                        t = _bitpos(low)
-                        x_cls[t] = os_ + lab[lo_]
-                        lo_ += 1
-                    ou += k_m[x_code[q]]
-                    os_ += k_r[x_code[q]]
-                if fu_count > 0 or fs_count > 0:
-                    inu = 0
-                    ins = 0
-                    for q in range(nc):
-                        inu |= x_cu[q]
-                        ins |= x_cs[q]
-                    g = cum & ~inu
-                    while g:
-                        low = g & -g
-                        g ^= low
-                        x_clu[_bitpos(low)] = ncu - 1
-                    g = csm & ~ins
-                    while g:
-                        low = g & -g
-                        g ^= low
-                        x_cls[_bitpos(low)] = ncs - 1
-                ou = 0
-                os_ = 0
-                for q in range(nc):
+                    e = x_e[q]
+                    f_ce[dd, q] = e
                     f_pou[dd, q] = ou
                     f_pos[dd, q] = os_
-                    ou += k_m[x_code[q]]
-                    os_ += k_r[x_code[q]]
-                f_fu[dd] = fu_count
-                f_fs[dd] = fs_count
+                    mq = kd[x_code[q], 2]
+                    rq = kd[x_code[q], 3]
+                    for x in range(mq):
+                        f_slu[dd, ou + x] = q
+                    for y in range(rq):
+                        f_sls[dd, os_ + y] = q
+                    ou += mq
+                    os_ += rq
+                if fu_count > 0:
+                    f_slu[dd, ncu - 1] = -1
+                if fs_count > 0:
+                    f_sls[dd, ncs - 1] = -1
+                f_um[dd] = cum
+                f_sm[dd] = csm
+                f_nc[dd] = nc
+                f_ncu[dd] = ncu
+                f_ncs[dd] = ncs
                 sym = False
                 for q in range(nc):
                     if q > 0 and x_code[q] == x_code[q - 1]:
@@ -1273,59 +1235,52 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
                     f_rsz[dd, f_run[dd, q]] += 1
                 for q in range(nc):
                     f_rsz[dd, q] = f_rsz[dd, f_run[dd, q]]
-                    for x in range(k_m[x_code[q]]):
-                        f_slu[dd, f_pou[dd, q] + x] = q
-                    for y in range(k_r[x_code[q]]):
-                        f_sls[dd, f_pos[dd, q] + y] = q
-                if fu_count > 0:
-                    f_slu[dd, ncu - 1] = -1
-                if fs_count > 0:
-                    f_sls[dd, ncs - 1] = -1
                 f_sym[dd] = sym
-                f_um[dd] = cum
-                f_sm[dd] = csm
-                f_nc[dd] = nc
-                for q in range(nc):
-                    f_cu[dd, q] = x_cu[q]
-                    f_cs[dd, q] = x_cs[q]
-                    f_ce[dd, q] = x_ce[q]
-                f_ncu[dd] = ncu
-                f_ncs[dd] = ncs
                 for q in range(ncu):
                     f_szu[dd, q] = 0
                     f_repu[dd, q] = -1
                 for q in range(ncs):
                     f_szs[dd, q] = 0
                     f_reps[dd, q] = -1
+                nt = 0
                 g = cum
                 while g:
                     low = g & -g
                     g ^= low
                     t = _bitpos(low)
-                    cc = x_clu[t]
+                    cc = f_xclu[xd, xb, t]
                     f_clu[dd, t] = cc
+                    f_tslu[dd, t] = -1 if cc == ncu - 1 and fu_count > 0 else f_slu[dd, cc]
                     f_szu[dd, cc] += 1
                     if f_repu[dd, cc] < 0:
                         f_repu[dd, cc] = t
+                    f_tu[dd, nt] = t
+                    nt += 1
+                f_ntu[dd] = nt
+                nt = 0
                 g = csm
                 while g:
                     low = g & -g
                     g ^= low
                     t = _bitpos(low)
-                    cc = x_cls[t]
+                    cc = f_xcls[xd, xb, t]
                     f_cls[dd, t] = cc
+                    f_tsls[dd, t] = -1 if cc == ncs - 1 and fs_count > 0 else f_sls[dd, cc]
                     f_szs[dd, cc] += 1
                     if f_reps[dd, cc] < 0:
                         f_reps[dd, cc] = t
+                    f_ts[dd, nt] = t
+                    nt += 1
+                for iu in range(nt):
+                    t = f_tu[dd, iu]
+                    for js in range(nt):
+                        f_acc[dd, t, f_ts[dd, js]] = 0.0
                 f_a[dd] = 0
                 f_b[dd] = 0
                 f_hash[dd] = hh
                 f_klen[dd] = klen
                 for q in range(klen):
                     f_key[dd, q] = x_key[q]
-                for i in range(ncu):
-                    for j in range(ncs):
-                        f_e[dd, i, j] = 0.0
                 d = dd
                 building_root = False
                 continue  # (the empty state has no classes: it finishes at once)
@@ -1340,11 +1295,23 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
             hh_m = hh
             klen_m = klen
         else:
+            ncu = f_ncu[d]
+            ncs = f_ncs[d]
+            for i in range(ncu):
+                for j in range(ncs):
+                    f_e[d, i, j] = 0.0
+            nt = f_ntu[d]
+            for iu in range(nt):
+                t = f_tu[d, iu]
+                ci = f_clu[d, t]
+                for js in range(nt):
+                    t2 = f_ts[d, js]
+                    f_e[d, ci, f_cls[d, t2]] += f_acc[d, t, t2]
             if f_sym[d]:
                 _symmetrise(
                     f_e[d],
-                    f_ncu[d],
-                    f_ncs[d],
+                    ncu,
+                    ncs,
                     f_slu[d],
                     f_sls[d],
                     f_pou[d],
@@ -1361,6 +1328,9 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
         if (n_keys & _LOW) + need >= _BLOCK:
             n_keys = len(kblocks) << _SHIFT
             kblocks.append(np.empty(_BLOCK, np.int64))
+            if len(kblocks) > kaddr.shape[0]:
+                raise ValueError("state pools past their block limit")
+            kaddr[len(kblocks) - 1] = kblocks[len(kblocks) - 1].ctypes.data
         kb = kblocks[n_keys >> _SHIFT]
         base = n_keys & _LOW
         rec = n_keys
@@ -1379,6 +1349,9 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
                 if (n_vals & _LOW) + ncu * ncs >= _BLOCK:
                     n_vals = len(vblocks) << _SHIFT
                     vblocks.append(np.empty(_BLOCK, np.float64))
+                    if len(vblocks) > vaddr.shape[0]:
+                        raise ValueError("state pools past their block limit")
+                    vaddr[len(vblocks) - 1] = vblocks[len(vblocks) - 1].ctypes.data
                 kb[base] = n_vals
                 vb = vblocks[n_vals >> _SHIFT]
                 base = n_vals & _LOW
@@ -1392,11 +1365,213 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
             slot = (slot + 1) & mask
         table[slot, 0] = rec
         table[slot, 1] = np.int64(hh_m)
-        if 2 * n_states > cap:
+        if dead:
+            f_child[d, f_b[d]] = -1
+            f_b[d] += 1
+        else:
+            if d == 0:
+                st[0] = 0
+                st[2] = n_states
+                st[5] = transitions
+                return 0
+            d -= 1
+            f_child[d, f_b[d]] = rec
+            f_b[d] += 1
+    return 0
+
+
+_run = _jit(_run_py)
+
+
+def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int, int]:
+    """P(unseeded i meets seeded j) of the root; also states, transitions, components, codes.
+
+    ``fu[i]``: bitset of the seeded teams unseeded team ``i`` may not meet; ``fs`` the transpose.
+    Runs ``_run`` and grows its tables whenever it stops for room.
+    """
+    n = max(nu0, ns0)
+    depth = nu0 + 2
+    width = n + 1  # frame rows sized to the pots: they stay in cache
+    # --- components, codes, pieces (see _entry, _pieces)
+    ent = np.full((1 << 10, _E_LAB + 4 * n), -1, np.int64)
+    ctab = np.full(1 << 12, -1, np.int64)
+    kd = np.zeros((1 << 8, 4), np.int64)
+    ktab = np.full(1 << 10, -1, np.int64)
+    kpool = np.zeros(1 << 12, np.int64)
+    spool = np.zeros(1 << 14, np.int64)
+    cnt = np.zeros(4, np.int64)
+    sc = np.zeros((12, 64), np.int64)
+    w = np.zeros(W_SIZE, np.int64)
+    hs = np.zeros(H_SIZE, np.uint64)
+    pu = np.zeros(64, np.int64)
+    ps = np.zeros(64, np.int64)
+    # --- states memo
+    # a state is a record in the key pool: [matrix offset (-1 none, -2 dead end), header
+    # (classes a side, free teams a side, components; see the packed key below), codes three
+    # to a word]; the table holds (record offset, hash) side by side so that a probe touches
+    # one cache line
+    cap = 1 << 12
+    table = np.full((cap, 2), -1, np.int64)
+    mask = cap - 1
+    kblocks = _List()
+    kblocks.append(np.empty(_BLOCK, np.int64))
+    kaddr = np.zeros(1 << 16, np.int64)  # where each block's data is
+    kaddr[0] = kblocks[0].ctypes.data
+    vblocks = _List()
+    vblocks.append(np.empty(_BLOCK, np.float64))
+    vaddr = np.zeros(1 << 16, np.int64)
+    vaddr[0] = vblocks[0].ctypes.data
+    # --- frames, one per drawn pair
+    f_um = np.zeros(depth, np.int64)
+    f_sm = np.zeros(depth, np.int64)
+    f_nc = np.zeros(depth, np.int64)
+    f_ce = np.zeros((depth, width), np.int64)  # component rows, sorted by code
+    f_ncu = np.zeros(depth, np.int64)  # classes a side (components' in order, then free)
+    f_ncs = np.zeros(depth, np.int64)
+    f_tu = np.zeros((depth, width), np.int64)  # the teams still in the draw
+    f_ts = np.zeros((depth, width), np.int64)
+    f_ntu = np.zeros(depth, np.int64)
+    f_clu = np.zeros((depth, width), np.int64)  # class of each team
+    f_cls = np.zeros((depth, width), np.int64)
+    f_tslu = np.zeros((depth, width), np.int64)  # component slot of each team, -1 free
+    f_tsls = np.zeros((depth, width), np.int64)
+    f_szu = np.zeros((depth, width), np.int64)
+    f_szs = np.zeros((depth, width), np.int64)
+    f_repu = np.zeros((depth, width), np.int64)
+    f_reps = np.zeros((depth, width), np.int64)
+    f_a = np.zeros(depth, np.int64)
+    f_b = np.zeros(depth, np.int64)
+    f_hash = np.zeros(depth, np.uint64)
+    f_key = np.zeros((depth, width + 5), np.int64)
+    f_klen = np.zeros(depth, np.int64)
+    f_acc = np.zeros((depth, n, n), np.float64)  # expected ties of each pair of teams
+    f_e = np.zeros((depth, width, width), np.float64)  # ... summed by class at the end
+    f_child = np.zeros((depth, width), np.int64)
+    f_xclu = np.zeros((depth, width, n), np.int64)  # per b: each team's class in the child
+    f_xcls = np.zeros((depth, width, n), np.int64)
+    f_pou = np.zeros((depth, width), np.int64)  # first class of each component
+    f_pos = np.zeros((depth, width), np.int64)
+    f_slu = np.zeros((depth, width), np.int64)  # component slot of each class, -1 free
+    f_sls = np.zeros((depth, width), np.int64)
+    f_run = np.zeros((depth, width), np.int64)  # first slot of the identical components
+    f_rsz = np.zeros((depth, width), np.int64)  # how many identical components
+    f_sym = np.zeros(depth, np.bool_)
+    f_mult = np.zeros((depth, width), np.int64)  # orbit size of the seeded choice, per b
+    sym_tmp = np.zeros((width, width), np.float64)
+    # child under construction
+    x_e = np.zeros(128, np.int64)
+    x_code = np.zeros(128, np.int64)
+    x_key = np.zeros(width + 5, np.int64)
+    adj = np.zeros(64, np.int64)
+    owner = np.zeros(ns0, np.int64)
+    st_u = np.zeros(64, np.int64)
+    st_m = np.zeros(64, np.int64)
+    chosen = np.zeros(64, np.int64)
+
+    frames = (
+        f_um,
+        f_sm,
+        f_nc,
+        f_ce,
+        f_ncu,
+        f_ncs,
+        f_tu,
+        f_ts,
+        f_ntu,
+        f_clu,
+        f_cls,
+        f_tslu,
+        f_tsls,
+        f_szu,
+        f_szs,
+        f_repu,
+        f_reps,
+        f_a,
+        f_b,
+        f_hash,
+        f_key,
+        f_klen,
+        f_acc,
+        f_e,
+        f_child,
+        f_xclu,
+        f_xcls,
+        f_pou,
+        f_pos,
+        f_slu,
+        f_sls,
+        f_run,
+        f_rsz,
+        f_sym,
+        f_mult,
+        sym_tmp,
+    )
+    scratch = (
+        x_e,
+        x_code,
+        x_key,
+        adj,
+        owner,
+        st_u,
+        st_m,
+        chosen,
+    )
+    um = (1 << nu0) - 1
+    sm = (1 << ns0) - 1
+    nc = _split(um, sm, fu, fs, pu, ps, 0)
+    for q in range(nc):
+        x_e[q] = _entry(
+            pu[q], ps[q], fu, fs, n, (ent, ctab, kd, ktab, kpool, spool, cnt), (sc, w, hs, pu, ps)
+        )
+    st = np.zeros(9, np.int64)
+    st[1] = 1
+    st[6] = um
+    st[7] = sm
+    st[8] = nc
+    canon = (sc, w, hs, pu, ps)
+    while _run(
+        st,
+        fu,
+        fs,
+        n,
+        (ent, ctab, kd, ktab, kpool, spool, cnt),
+        canon,
+        (table, kblocks, kaddr, vblocks, vaddr),
+        frames,
+        scratch,
+    ):
+        step = 2 * n + 4
+        if cnt[0] + 2 * step > ent.shape[0]:
+            ent = _grow_rows(ent, 2 * ent.shape[0])
+        if 2 * (cnt[0] + 2 * step) > ctab.shape[0]:
+            ctab = np.full(2 * ctab.shape[0], -1, np.int64)
+            cmask = ctab.shape[0] - 1
+            for ee in range(cnt[0]):
+                h3 = _mix(
+                    np.uint64(ent[ee, 0]) * np.uint64(0x9E3779B97F4A7C15) ^ np.uint64(ent[ee, 1])
+                )
+                sl = np.int64(h3 & np.uint64(cmask))
+                while ctab[sl] >= 0:
+                    sl = (sl + 1) & cmask
+                ctab[sl] = ee
+        if cnt[1] + 2 * step > kd.shape[0]:
+            kd = _grow_rows(kd, 2 * kd.shape[0])
+        if 2 * (cnt[1] + 2 * step) > ktab.shape[0]:
+            ktab = np.full(2 * ktab.shape[0], -1, np.int64)
+            kmask = ktab.shape[0] - 1
+            for kk in range(cnt[1]):
+                sl = np.int64(np.uint64(kd[kk, 0]) & np.uint64(kmask))
+                while ktab[sl] >= 0:
+                    sl = (sl + 1) & kmask
+                ktab[sl] = kk
+        if cnt[2] + 2 * step * 3 * n > kpool.shape[0]:
+            kpool = _grow_i(kpool, 2 * kpool.shape[0] + 2 * step * 3 * n)
+        if cnt[3] + 4 * step > spool.shape[0]:
+            spool = _grow_i(spool, 2 * spool.shape[0])
+        if 2 * (st[2] + 4) > table.shape[0]:
             old = table
-            cap *= 2
-            mask = cap - 1
-            table = np.full((cap, 2), -1, np.int64)
+            table = np.full((2 * old.shape[0], 2), -1, np.int64)
+            mask = table.shape[0] - 1
             for q in range(old.shape[0]):
                 if old[q, 0] >= 0:
                     slot = np.int64(np.uint64(old[q, 1]) & np.uint64(mask))
@@ -1404,22 +1579,16 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
                         slot = (slot + 1) & mask
                     table[slot, 0] = old[q, 0]
                     table[slot, 1] = old[q, 1]
-        if dead:
-            f_child[d, f_b[d]] = -1
-            f_b[d] += 1
-        else:
-            if d == 0:
-                break
-            d -= 1
-            f_child[d, f_b[d]] = rec
-            f_b[d] += 1
     out = np.zeros((nu0, ns0), np.float64)
     for i in range(nu0):
         for j in range(ns0):
             out[i, j] = f_e[0, f_clu[0, i], f_cls[0, j]] / (
                 f_szu[0, f_clu[0, i]] * f_szs[0, f_cls[0, j]]
             )
-    return out, n_states, transitions, c_n, k_n
+    return out, st[2], st[5], cnt[0], cnt[1]
+
+
+_solve = _jit(_solve_py)
 
 
 _solve = _jit(_solve_py)
