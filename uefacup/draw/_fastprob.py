@@ -82,6 +82,15 @@ def _jit(function: _F) -> _F:
         return cast(_F, _numba.njit(nogil=True)(function))
 
 
+def _jit_inline(function: _F) -> _F:
+    if _numba is None:
+        return function
+    try:
+        return cast(_F, _numba.njit(cache=True, nogil=True, inline="always")(function))
+    except RuntimeError:  # pragma: no cover - no writable cache directory: compile each run
+        return cast(_F, _numba.njit(nogil=True, inline="always")(function))
+
+
 def available() -> bool:
     """True when numpy and numba are importable, so the compiled engine can run."""
     return _numba is not None
@@ -94,7 +103,7 @@ def _mix_py(x: Any) -> Any:
     return x ^ (x >> np.uint64(31))
 
 
-_mix = _jit(_mix_py)
+_mix = _jit_inline(_mix_py)
 
 
 def _popcount_py(x: int) -> int:
@@ -105,7 +114,7 @@ def _popcount_py(x: int) -> int:
     return ((x * 0x0101010101010101) >> 56) & 0x7F
 
 
-_popcount = _jit(_popcount_py)
+_popcount = _jit_inline(_popcount_py)
 
 
 def _bitpos_py(low: int) -> int:
@@ -116,7 +125,7 @@ def _bitpos_py(low: int) -> int:
     return _popcount(low - 1)
 
 
-_bitpos = _jit(_bitpos_py)
+_bitpos = _jit_inline(_bitpos_py)
 
 
 def _prefetch_py(address: int, index: int) -> None:
@@ -917,6 +926,7 @@ def _run_py(
         f_child,
         f_xclu,
         f_xcls,
+        f_xmask,
         f_pou,
         f_pos,
         f_slu,
@@ -1015,10 +1025,10 @@ def _run_py(
                             if t == u:
                                 continue
                             row = vo + f_xclu[d, j, t] * xns
-                            for js in range(nt):
-                                t2 = f_ts[d, js]
-                                if t2 != s:
-                                    f_acc[d, t, t2] += weight * _load_f(va, row + f_xcls[d, j, t2])
+                            for t2 in range(n):
+                                f_acc[d, t, t2] += (
+                                    weight * f_xmask[d, j, t2] * _load_f(va, row + f_xcls[d, j, t2])
+                                )
                     f_a[d] = a + 1
                     f_b[d] = 0
                     continue
@@ -1127,12 +1137,12 @@ def _run_py(
                 hh = _mix(hh ^ np.uint64(x_key[q]))
             # state lookup
             slot = np.int64(hh & np.uint64(mask))
-            hi = np.int64(hh)
+            tag = np.int64(hh >> np.uint64(32))
             found = -1
             found_dead = False
-            while table[slot, 0] >= 0:
-                if table[slot, 1] == hi:
-                    rec = table[slot, 0]
+            while table[slot] != -1:
+                if (table[slot] >> 32) & 0xFFFFFFFF == tag:
+                    rec = table[slot] & 0xFFFFFFFF
                     ka = kaddr[rec >> _SHIFT]
                     ko = rec & _LOW
                     same = True
@@ -1150,9 +1160,14 @@ def _run_py(
                 f_b[d] = b + 1
                 continue
             # each team's class in the child (components in key order, then the free class)
-            # (the root's go to row b of frame 0's first slot, unused by any child)
+            # (the root's go to the last frame, which never has children); seeded teams not in
+            # the child read value 0 of the child's matrix, masked by 0.0, so that the spread
+            # below runs over every seeded team without a branch
             xb = b if not building_root else 0
             xd = d if not building_root else depth - 1
+            for t in range(n):
+                f_xcls[xd, xb, t] = 0
+                f_xmask[xd, xb, t] = 1.0 if (csm >> t) & 1 else 0.0
             ou = 0
             os_ = 0
             for q in range(nc):
@@ -1328,7 +1343,7 @@ def _run_py(
         if (n_keys & _LOW) + need >= _BLOCK:
             n_keys = len(kblocks) << _SHIFT
             kblocks.append(np.empty(_BLOCK, np.int64))
-            if len(kblocks) > kaddr.shape[0]:
+            if len(kblocks) > min(kaddr.shape[0], 1 << (32 - _SHIFT)):
                 raise ValueError("state pools past their block limit")
             kaddr[len(kblocks) - 1] = kblocks[len(kblocks) - 1].ctypes.data
         kb = kblocks[n_keys >> _SHIFT]
@@ -1361,10 +1376,9 @@ def _run_py(
                         base += 1
                 n_vals += ncu * ncs
         slot = np.int64(hh_m & np.uint64(mask))
-        while table[slot, 0] >= 0:
+        while table[slot] != -1:
             slot = (slot + 1) & mask
-        table[slot, 0] = rec
-        table[slot, 1] = np.int64(hh_m)
+        table[slot] = (np.int64(hh_m >> np.uint64(32)) << 32) | rec
         if dead:
             f_child[d, f_b[d]] = -1
             f_b[d] += 1
@@ -1408,11 +1422,9 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
     # --- states memo
     # a state is a record in the key pool: [matrix offset (-1 none, -2 dead end), header
     # (classes a side, free teams a side, components; see the packed key below), codes three
-    # to a word]; the table holds (record offset, hash) side by side so that a probe touches
-    # one cache line
-    cap = 1 << 12
-    table = np.full((cap, 2), -1, np.int64)
-    mask = cap - 1
+    # to a word]; a slot of the table holds the top 32 bits of the key's hash and the record
+    # offset (below 2 ** 32) in one word, -1 when empty: a small table misses the cache less
+    table = np.full(1 << 12, -1, np.int64)
     kblocks = _List()
     kblocks.append(np.empty(_BLOCK, np.int64))
     kaddr = np.zeros(1 << 16, np.int64)  # where each block's data is
@@ -1449,6 +1461,7 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
     f_child = np.zeros((depth, width), np.int64)
     f_xclu = np.zeros((depth, width, n), np.int64)  # per b: each team's class in the child
     f_xcls = np.zeros((depth, width, n), np.int64)
+    f_xmask = np.zeros((depth, width, n), np.float64)  # 1.0 for the seeded teams in the child
     f_pou = np.zeros((depth, width), np.int64)  # first class of each component
     f_pos = np.zeros((depth, width), np.int64)
     f_slu = np.zeros((depth, width), np.int64)  # component slot of each class, -1 free
@@ -1496,6 +1509,7 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
         f_child,
         f_xclu,
         f_xcls,
+        f_xmask,
         f_pou,
         f_pos,
         f_slu,
@@ -1569,16 +1583,23 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
         if cnt[3] + 4 * step > spool.shape[0]:
             spool = _grow_i(spool, 2 * spool.shape[0])
         if 2 * (st[2] + 4) > table.shape[0]:
+            # the table keeps only 32 bits of each hash: work the hashes out again
             old = table
-            table = np.full((2 * old.shape[0], 2), -1, np.int64)
+            table = np.full(2 * old.shape[0], -1, np.int64)
             mask = table.shape[0] - 1
             for q in range(old.shape[0]):
-                if old[q, 0] >= 0:
-                    slot = np.int64(np.uint64(old[q, 1]) & np.uint64(mask))
-                    while table[slot, 0] >= 0:
+                if old[q] != -1:
+                    rec = old[q] & 0xFFFFFFFF
+                    ka = kaddr[rec >> _SHIFT]
+                    ko = rec & _LOW
+                    klen = 1 + (((_load_i(ka, ko + 1) >> 32) & 0xFF) + 2) // 3
+                    hh = np.uint64(0x9E3779B97F4A7C15)
+                    for k in range(klen):
+                        hh = _mix(hh ^ np.uint64(_load_i(ka, ko + 1 + k)))
+                    slot = np.int64(hh & np.uint64(mask))
+                    while table[slot] != -1:
                         slot = (slot + 1) & mask
-                    table[slot, 0] = old[q, 0]
-                    table[slot, 1] = old[q, 1]
+                    table[slot] = old[q]
     out = np.zeros((nu0, ns0), np.float64)
     for i in range(nu0):
         for j in range(ns0):
