@@ -52,6 +52,8 @@ from __future__ import annotations
 
 import ctypes
 import importlib
+import os
+import threading
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
@@ -142,12 +144,30 @@ def _load_i_py(address: int, index: int) -> int:
     return int(ctypes.c_int64.from_address(int(address) + 8 * int(index)).value)
 
 
+def _cas_py(address: int, index: int, old: int, new: int) -> int:
+    """Compare-and-swap of the int64 ``index`` places from ``address``; returns what was there."""
+    cell = ctypes.c_int64.from_address(int(address) + 8 * int(index))
+    seen = int(cell.value)
+    if seen == old:
+        cell.value = int(new)
+    return seen
+
+
+def _store_i_py(address: int, index: int, value: int) -> None:
+    """Store the int64 ``value`` ``index`` places from ``address``."""
+    ctypes.c_int64.from_address(int(address) + 8 * int(index)).value = int(value)
+
+
 # Reading the pools through raw addresses rather than ``typed.List[...]``: a list item is a new
 # reference to an array, and its atomic reference counting took a quarter of the run time.
 _prefetch: Any = _prefetch_py
+_cas: Any = _cas_py
+_load_acq: Any = _load_i_py
+_store_rel: Any = _store_i_py
 _load_f: Any = _load_f_py
 _load_i: Any = _load_i_py
-if _numba is not None and not _numba.config.DISABLE_JIT:
+_COMPILED = _numba is not None and not _numba.config.DISABLE_JIT
+if _COMPILED:
     _ir: Any = importlib.import_module("llvmlite.ir")
     _intrinsic: Any = importlib.import_module("numba.extending").intrinsic
 
@@ -179,6 +199,35 @@ if _numba is not None and not _numba.config.DISABLE_JIT:
 
         return _numba.types.int64(_numba.types.int64, _numba.types.int64), codegen
 
+    def _cas_typing(typingctx: Any, address: Any, index: Any, old: Any, new: Any) -> Any:
+        def codegen(context: Any, builder: Any, signature: Any, args: Any) -> Any:
+            ptr = _element(builder, args[0], args[1], _ir.IntType(64))
+            pair = builder.cmpxchg(ptr, args[2], args[3], "seq_cst", "seq_cst")
+            return builder.extract_value(pair, 0)
+
+        i64 = _numba.types.int64
+        return i64(i64, i64, i64, i64), codegen
+
+    def _load_acq_typing(typingctx: Any, address: Any, index: Any) -> Any:
+        def codegen(context: Any, builder: Any, signature: Any, args: Any) -> Any:
+            ptr = _element(builder, args[0], args[1], _ir.IntType(64))
+            return builder.load_atomic(ptr, "acquire", 8)
+
+        i64 = _numba.types.int64
+        return i64(i64, i64), codegen
+
+    def _store_rel_typing(typingctx: Any, address: Any, index: Any, value: Any) -> Any:
+        def codegen(context: Any, builder: Any, signature: Any, args: Any) -> Any:
+            ptr = _element(builder, args[0], args[1], _ir.IntType(64))
+            builder.store_atomic(args[2], ptr, "release", 8)
+            return context.get_dummy_value()
+
+        i64 = _numba.types.int64
+        return _numba.types.void(i64, i64, i64), codegen
+
+    _cas = _intrinsic(_cas_typing)
+    _load_acq = _intrinsic(_load_acq_typing)
+    _store_rel = _intrinsic(_store_rel_typing)
     _prefetch = _intrinsic(_prefetch_typing)
     _load_f = _intrinsic(_load_f_typing)
     _load_i = _intrinsic(_load_i_typing)
@@ -489,7 +538,7 @@ _canon = _jit(_canon_py)
 
 
 _List: Any = list if _numba is None else _numba.typed.List
-_SHIFT = 20
+_SHIFT = 18
 _BLOCK = 1 << _SHIFT
 """Entries per block of the key and value pools (a state needs at most 3 * 62 and 62 * 62; a
 state never ends exactly at the end of a block, so an offset always names an existing block)."""
@@ -750,6 +799,34 @@ _grow_rows = _jit(_grow_rows_py)
 # unseeded team (n) or seeded team (n) is removed: an offset into ``spool`` (-1 not yet known)
 _E_CODE = 2
 _E_LAB = 3
+_BUSY = -3  # a state record's value while its state is being worked out
+_STOP, _DONE, _LOCK, _WINNER, _STATES = 0, 1, 2, 3, 4  # cells of ``ctl``, shared by threads
+
+THREADS = min(2, os.cpu_count() or 1)
+"""Threads that work out one draw together, at most one a core: a thread may wait for a state
+the other is working out, and on a shared core that wait would last whole time slices."""
+
+
+def _lock_py(address: int) -> None:
+    """Take the lock on the component tables (a spin lock on ``ctl[_LOCK]``)."""
+    while _cas(address, _LOCK, 0, 1) != 0:
+        pass
+
+
+_lock = _jit(_lock_py)
+
+
+def _count_py(address: int) -> None:
+    """Add one to the states of all threads, ``ctl[_STATES]`` (a compare-and-swap loop)."""
+    seen = _load_acq(address, _STATES)
+    while True:
+        was = _cas(address, _STATES, seen, seen + 1)
+        if was == seen:
+            return
+        seen = was
+
+
+_count = _jit(_count_py)
 
 
 def _entry_py(qu: int, qs: int, fu: Any, fs: Any, n: int, tables: Any, scratch: Any) -> int:
@@ -872,7 +949,7 @@ def _pieces_py(
     cnt[3] += k + 1
     for i in range(k):
         spool[off + 1 + i] = _entry(pu[i], ps[i], fu, fs, n, tables, scratch)
-    ent[e, col] = off
+    _store_rel(ent.ctypes.data, e * ent.shape[1] + col, off)  # after the pieces: see _run
     return int(off)
 
 
@@ -880,6 +957,8 @@ _pieces = _jit(_pieces_py)
 
 
 def _run_py(
+    tid: int,
+    ctl: Any,
     st: Any,
     fu: Any,
     fs: Any,
@@ -918,6 +997,7 @@ def _run_py(
         f_reps,
         f_a,
         f_b,
+        f_rec,
         f_hash,
         f_key,
         f_klen,
@@ -949,6 +1029,10 @@ def _run_py(
     ) = scratch
     ent, ctab, kd, ktab, kpool, spool, cnt = tables
     table, kblocks, kaddr, vblocks, vaddr = pools
+    taddr = table.ctypes.data
+    caddr = ctl.ctypes.data
+    eaddr = ent.ctypes.data
+    ecols = ent.shape[1]
     d = st[0]
     building_root = st[1] == 1
     n_states = st[2]
@@ -961,23 +1045,27 @@ def _run_py(
     depth = f_um.shape[0]
     mask = table.shape[0] - 1
     step = 2 * n + 4  # components and codes one step can add, at most
-    lim_ent = min(ent.shape[0], ctab.shape[0] // 2) - step
-    lim_codes = min(kd.shape[0], ktab.shape[0] // 2) - step
-    lim_kpool = kpool.shape[0] - step * 3 * n
-    lim_spool = spool.shape[0] - 2 * step
-    lim_states = table.shape[0] // 2 - 2
+    # (two threads share the tables: each may add one step after the other asks to stop)
+    lim_ent = min(ent.shape[0], ctab.shape[0] // 2) - 2 * step
+    lim_codes = min(kd.shape[0], ktab.shape[0] // 2) - 2 * step
+    lim_kpool = kpool.shape[0] - 2 * step * 3 * n
+    lim_spool = spool.shape[0] - 4 * step
+    lim_states = table.shape[0] // 2 - 8  # (for all threads together, see _count)
     u = 0
     s = 0
     b = 0
     hh = np.uint64(0)
     klen = 0
     while True:
+        if _load_acq(caddr, _DONE) != 0:
+            return 0
         if (
-            cnt[0] > lim_ent
+            _load_acq(caddr, _STOP) != 0
+            or cnt[0] > lim_ent
             or cnt[1] > lim_codes
             or cnt[2] > lim_kpool
             or cnt[3] > lim_spool
-            or n_states > lim_states
+            or _load_acq(caddr, _STATES) > lim_states
         ):
             st[0] = d
             st[1] = 1 if building_root else 0
@@ -985,6 +1073,7 @@ def _run_py(
             st[3] = n_keys
             st[4] = n_vals
             st[5] = transitions
+            _store_rel(caddr, _STOP, 1)
             return 1
         # ---------------------------------------------------------------
         # (A) a child state (cum, csm) whose components are ``x_e[:nc]``: build its key and
@@ -993,8 +1082,7 @@ def _run_py(
         if building_root or f_a[d] < f_ncu[d]:
             if not building_root:
                 a = f_a[d]
-                b = f_b[d]
-                if b >= f_ncs[d]:
+                if f_b[d] >= f_ncs[d]:
                     # all seeded classes resolved for unseeded class a: add up
                     total = 0
                     for j in range(f_ncs[d]):
@@ -1012,13 +1100,14 @@ def _run_py(
                         weight = f_szu[d, a] * f_szs[d, j] * mult_a * f_mult[d, j] / (mm * total)
                         s = f_reps[d, j]
                         f_acc[d, u, s] += weight
-                        ka = kaddr[cid >> _SHIFT]
+                        rt = cid >> 31
+                        ka = kaddr[rt, (cid & 0x7FFFFFFF) >> _SHIFT]
                         ko = cid & _LOW
                         vo = _load_i(ka, ko)
                         if vo < 0:
                             continue  # the empty state: nothing left to spread
                         xns = (_load_i(ka, ko + 1) >> 8) & 0xFF
-                        va = vaddr[vo >> _SHIFT]
+                        va = vaddr[rt, vo >> _SHIFT]
                         vo &= _LOW
                         for iu in range(nt):
                             t = f_tu[d, iu]
@@ -1029,13 +1118,18 @@ def _run_py(
                                 f_acc[d, t, t2] += (
                                     weight * f_xmask[d, j, t2] * _load_f(va, row + f_xcls[d, j, t2])
                                 )
-                    f_a[d] = a + 1
+                    f_a[d] += 1
                     f_b[d] = 0
                     continue
+                # the second thread takes the seeded classes backwards, so that the two
+                # mostly work out different states and share what they finish; the sums
+                # below run in one order whatever the order of the visits, so results do
+                # not depend on which thread worked out a state
+                b = f_b[d] if tid == 0 else f_ncs[d] - 1 - f_b[d]
                 # one transition per orbit of identical components (see _symmetrise)
                 pa_slot = f_slu[d, a]
                 if pa_slot >= 0 and f_run[d, pa_slot] != pa_slot:
-                    f_a[d] = a + 1
+                    f_a[d] += 1
                     f_b[d] = 0
                     continue
                 pb_slot = f_sls[d, b]
@@ -1056,7 +1150,7 @@ def _run_py(
                 s = f_reps[d, b]
                 if mult == 0 or (fu[u] >> s) & 1:
                     f_child[d, b] = -1
-                    f_b[d] = b + 1
+                    f_b[d] += 1
                     continue
                 transitions += 1
                 cum = f_um[d] & ~(1 << u)
@@ -1073,13 +1167,21 @@ def _run_py(
                     ea = f_ce[d, qa]
                     off = ent[ea, _E_LAB + 2 * n + u]
                     if off < 0:
-                        off = _pieces(ea, u, False, fu, fs, n, tables, canon)
+                        _lock(caddr)
+                        off = _load_acq(eaddr, ea * ecols + _E_LAB + 2 * n + u)
+                        if off < 0:
+                            off = _pieces(ea, u, False, fu, fs, n, tables, canon)
+                        _store_rel(caddr, _LOCK, 0)
                     for i in range(spool[off]):
                         ep = spool[off + 1 + i]
                         if qb == qa and (ent[ep, 1] >> s) & 1:
                             off2 = ent[ep, _E_LAB + 3 * n + s]
                             if off2 < 0:
-                                off2 = _pieces(ep, s, True, fu, fs, n, tables, canon)
+                                _lock(caddr)
+                                off2 = _load_acq(eaddr, ep * ecols + _E_LAB + 3 * n + s)
+                                if off2 < 0:
+                                    off2 = _pieces(ep, s, True, fu, fs, n, tables, canon)
+                                _store_rel(caddr, _LOCK, 0)
                             for i2 in range(spool[off2]):
                                 x_e[nc] = spool[off2 + 1 + i2]
                                 nc += 1
@@ -1090,18 +1192,28 @@ def _run_py(
                     eb = f_ce[d, qb]
                     off = ent[eb, _E_LAB + 3 * n + s]
                     if off < 0:
-                        off = _pieces(eb, s, True, fu, fs, n, tables, canon)
+                        _lock(caddr)
+                        off = _load_acq(eaddr, eb * ecols + _E_LAB + 3 * n + s)
+                        if off < 0:
+                            off = _pieces(eb, s, True, fu, fs, n, tables, canon)
+                        _store_rel(caddr, _LOCK, 0)
                     for i in range(spool[off]):
                         x_e[nc] = spool[off + 1 + i]
                         nc += 1
-            # sort components by code (insertion sort), build the key
+            # sort components by the hash of their canonical graph, then by code (insertion
+            # sort), and build the key. Code numbers depend on which thread met a graph first;
+            # the hash does not, so a state's classes come in the same order on every run and
+            # its sums are rounded the same way.
             for q in range(nc):
                 x_code[q] = ent[x_e[q], _E_CODE]
             for q in range(1, nc):
                 vc = x_code[q]
+                vh = kd[vc, 0]
                 ve = x_e[q]
                 p = q - 1
-                while p >= 0 and x_code[p] > vc:
+                while p >= 0 and (
+                    kd[x_code[p], 0] > vh or (kd[x_code[p], 0] == vh and x_code[p] > vc)
+                ):
                     x_code[p + 1] = x_code[p]
                     x_e[p + 1] = x_e[p]
                     p -= 1
@@ -1140,10 +1252,11 @@ def _run_py(
             tag = np.int64(hh >> np.uint64(32))
             found = -1
             found_dead = False
+            busy = False
             while table[slot] != -1:
                 if (table[slot] >> 32) & 0xFFFFFFFF == tag:
                     rec = table[slot] & 0xFFFFFFFF
-                    ka = kaddr[rec >> _SHIFT]
+                    ka = kaddr[rec >> 31, (rec & 0x7FFFFFFF) >> _SHIFT]
                     ko = rec & _LOW
                     same = True
                     for q in range(klen):
@@ -1152,12 +1265,24 @@ def _run_py(
                             break
                     if same:
                         found = rec
-                        found_dead = _load_i(ka, ko) == -2
+                        # a state the other thread is still working out: wait for it (it
+                        # cannot be waiting on this thread: it is not below any of our states)
+                        v0 = _load_acq(ka, ko)
+                        while v0 == _BUSY:
+                            if _load_acq(caddr, _STOP) != 0 or _load_acq(caddr, _DONE) != 0:
+                                break
+                            v0 = _load_acq(ka, ko)
+                        if v0 == _BUSY:
+                            busy = True  # stopping: this step is made again on resuming
+                            break
+                        found_dead = v0 == -2
                         break
                 slot = (slot + 1) & mask
+            if busy:
+                continue
             if found_dead:
                 f_child[d, b] = -1
-                f_b[d] = b + 1
+                f_b[d] += 1
                 continue
             # each team's class in the child (components in key order, then the free class)
             # (the root's go to the last frame, which never has children); seeded teams not in
@@ -1198,10 +1323,10 @@ def _run_py(
                 f_xcls[xd, xb, _bitpos(low)] = ncs - 1
             if found >= 0:
                 f_child[d, b] = found
-                f_b[d] = b + 1
+                f_b[d] += 1
                 vo = _load_i(ka, ko)
                 if vo >= 0:
-                    va = vaddr[vo >> _SHIFT]
+                    va = vaddr[found >> 31, vo >> _SHIFT]
                     vo &= _LOW
                     for p in range(vo, vo + (x_key[0] & 0xFF) * ((x_key[0] >> 8) & 0xFF), 8):
                         _prefetch(va, p)
@@ -1296,6 +1421,33 @@ def _run_py(
                 f_klen[dd] = klen
                 for q in range(klen):
                     f_key[dd, q] = x_key[q]
+                # the state's record now, marked busy until its values are in, so that the
+                # other thread waits for it rather than working it out a second time
+                if (n_keys & _LOW) + klen + 1 >= _BLOCK:
+                    n_keys = len(kblocks) << _SHIFT
+                    kblocks.append(np.empty(_BLOCK, np.int64))
+                    if len(kblocks) > min(kaddr.shape[1], 1 << (31 - _SHIFT)):
+                        raise ValueError("state pools past their block limit")
+                    kaddr[tid, len(kblocks) - 1] = kblocks[len(kblocks) - 1].ctypes.data
+                kb = kblocks[n_keys >> _SHIFT]
+                base = n_keys & _LOW
+                rec = (tid << 31) | n_keys
+                n_keys += klen + 1
+                n_states += 1
+                _count(caddr)
+                for q in range(klen):
+                    kb[base + 1 + q] = x_key[q]
+                kb[base] = _BUSY
+                f_rec[dd] = rec
+                if not building_root:
+                    slot = np.int64(hh & np.uint64(mask))
+                    val = (np.int64(hh >> np.uint64(32)) << 32) | rec
+                    while True:
+                        if table[slot] == -1:
+                            if _cas(taddr, slot, -1, val) == -1:
+                                break
+                        else:
+                            slot = (slot + 1) & mask
                 d = dd
                 building_root = False
                 continue  # (the empty state has no classes: it finishes at once)
@@ -1307,105 +1459,101 @@ def _run_py(
         # (B) memoise: a finished frame d, or a dead child (key in x_key)
         # ---------------------------------------------------------------
         if dead:
-            hh_m = hh
-            klen_m = klen
-        else:
-            ncu = f_ncu[d]
-            ncs = f_ncs[d]
+            if (n_keys & _LOW) + klen + 1 >= _BLOCK:
+                n_keys = len(kblocks) << _SHIFT
+                kblocks.append(np.empty(_BLOCK, np.int64))
+                if len(kblocks) > min(kaddr.shape[1], 1 << (31 - _SHIFT)):
+                    raise ValueError("state pools past their block limit")
+                kaddr[tid, len(kblocks) - 1] = kblocks[len(kblocks) - 1].ctypes.data
+            kb = kblocks[n_keys >> _SHIFT]
+            base = n_keys & _LOW
+            rec = (tid << 31) | n_keys
+            n_keys += klen + 1
+            n_states += 1
+            _count(caddr)
+            for q in range(klen):
+                kb[base + 1 + q] = x_key[q]
+            kb[base] = -2
+            slot = np.int64(hh & np.uint64(mask))
+            val = (np.int64(hh >> np.uint64(32)) << 32) | rec
+            while True:
+                if table[slot] == -1:
+                    if _cas(taddr, slot, -1, val) == -1:
+                        break
+                else:
+                    slot = (slot + 1) & mask
+            bm = f_b[d] if tid == 0 else f_ncs[d] - 1 - f_b[d]
+            f_child[d, bm] = -1
+            f_b[d] += 1
+            continue
+        ncu = f_ncu[d]
+        ncs = f_ncs[d]
+        for i in range(ncu):
+            for j in range(ncs):
+                f_e[d, i, j] = 0.0
+        nt = f_ntu[d]
+        for iu in range(nt):
+            t = f_tu[d, iu]
+            ci = f_clu[d, t]
+            for js in range(nt):
+                t2 = f_ts[d, js]
+                f_e[d, ci, f_cls[d, t2]] += f_acc[d, t, t2]
+        if f_sym[d]:
+            _symmetrise(
+                f_e[d],
+                ncu,
+                ncs,
+                f_slu[d],
+                f_sls[d],
+                f_pou[d],
+                f_pos[d],
+                f_run[d],
+                f_rsz[d],
+                sym_tmp,
+            )
+        ncu = f_ncu[d]
+        ncs = f_ncs[d]
+        value = -1
+        if ncu * ncs > 0:
+            if (n_vals & _LOW) + ncu * ncs >= _BLOCK:
+                n_vals = len(vblocks) << _SHIFT
+                vblocks.append(np.empty(_BLOCK, np.float64))
+                if len(vblocks) > vaddr.shape[1]:
+                    raise ValueError("state pools past their block limit")
+                vaddr[tid, len(vblocks) - 1] = vblocks[len(vblocks) - 1].ctypes.data
+            value = n_vals
+            vb = vblocks[n_vals >> _SHIFT]
+            base = n_vals & _LOW
             for i in range(ncu):
                 for j in range(ncs):
-                    f_e[d, i, j] = 0.0
-            nt = f_ntu[d]
-            for iu in range(nt):
-                t = f_tu[d, iu]
-                ci = f_clu[d, t]
-                for js in range(nt):
-                    t2 = f_ts[d, js]
-                    f_e[d, ci, f_cls[d, t2]] += f_acc[d, t, t2]
-            if f_sym[d]:
-                _symmetrise(
-                    f_e[d],
-                    ncu,
-                    ncs,
-                    f_slu[d],
-                    f_sls[d],
-                    f_pou[d],
-                    f_pos[d],
-                    f_run[d],
-                    f_rsz[d],
-                    sym_tmp,
-                )
-            hh_m = f_hash[d]
-            klen_m = f_klen[d]
-            for q in range(klen_m):
-                x_key[q] = f_key[d, q]
-        need = klen_m + 1
-        if (n_keys & _LOW) + need >= _BLOCK:
-            n_keys = len(kblocks) << _SHIFT
-            kblocks.append(np.empty(_BLOCK, np.int64))
-            if len(kblocks) > min(kaddr.shape[0], 1 << (32 - _SHIFT)):
-                raise ValueError("state pools past their block limit")
-            kaddr[len(kblocks) - 1] = kblocks[len(kblocks) - 1].ctypes.data
-        kb = kblocks[n_keys >> _SHIFT]
-        base = n_keys & _LOW
-        rec = n_keys
-        n_states += 1
-        for q in range(klen_m):
-            kb[base + 1 + q] = x_key[q]
-        n_keys += need
-        if dead:
-            kb[base] = -2
-        else:
-            ncu = f_ncu[d]
-            ncs = f_ncs[d]
-            if ncu * ncs == 0:
-                kb[base] = -1
-            else:
-                if (n_vals & _LOW) + ncu * ncs >= _BLOCK:
-                    n_vals = len(vblocks) << _SHIFT
-                    vblocks.append(np.empty(_BLOCK, np.float64))
-                    if len(vblocks) > vaddr.shape[0]:
-                        raise ValueError("state pools past their block limit")
-                    vaddr[len(vblocks) - 1] = vblocks[len(vblocks) - 1].ctypes.data
-                kb[base] = n_vals
-                vb = vblocks[n_vals >> _SHIFT]
-                base = n_vals & _LOW
-                for i in range(ncu):
-                    for j in range(ncs):
-                        vb[base] = f_e[d, i, j] / (f_szu[d, i] * f_szs[d, j])
-                        base += 1
-                n_vals += ncu * ncs
-        slot = np.int64(hh_m & np.uint64(mask))
-        while table[slot] != -1:
-            slot = (slot + 1) & mask
-        table[slot] = (np.int64(hh_m >> np.uint64(32)) << 32) | rec
-        if dead:
-            f_child[d, f_b[d]] = -1
-            f_b[d] += 1
-        else:
-            if d == 0:
-                st[0] = 0
-                st[2] = n_states
-                st[5] = transitions
-                return 0
-            d -= 1
-            f_child[d, f_b[d]] = rec
-            f_b[d] += 1
+                    vb[base] = f_e[d, i, j] / (f_szu[d, i] * f_szs[d, j])
+                    base += 1
+            n_vals += ncu * ncs
+        rec = f_rec[d]
+        _store_rel(kaddr[tid, (rec & 0x7FFFFFFF) >> _SHIFT], rec & _LOW, value)
+        if d == 0:
+            st[0] = 0
+            st[2] = n_states
+            st[5] = transitions
+            _store_rel(caddr, _WINNER, tid)
+            _store_rel(caddr, _DONE, 1)
+            return 0
+        d -= 1
+        bm = f_b[d] if tid == 0 else f_ncs[d] - 1 - f_b[d]
+        f_child[d, bm] = rec
+        f_b[d] += 1
     return 0
 
 
 _run = _jit(_run_py)
 
 
-def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int, int]:
-    """P(unseeded i meets seeded j) of the root; also states, transitions, components, codes.
+def _tables_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, Any, Any, Any, int]:
+    """The shared tables (components, codes, pieces, the state table) and the root's components.
 
-    ``fu[i]``: bitset of the seeded teams unseeded team ``i`` may not meet; ``fs`` the transpose.
-    Runs ``_run`` and grows its tables whenever it stops for room.
+    Returns (tables, canonicalisation scratch, state table, root component rows, how many).
     """
     n = max(nu0, ns0)
-    depth = nu0 + 2
-    width = n + 1  # frame rows sized to the pots: they stay in cache
     # --- components, codes, pieces (see _entry, _pieces)
     ent = np.full((1 << 10, _E_LAB + 4 * n), -1, np.int64)
     ctab = np.full(1 << 12, -1, np.int64)
@@ -1420,19 +1568,31 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
     pu = np.zeros(64, np.int64)
     ps = np.zeros(64, np.int64)
     # --- states memo
-    # a state is a record in the key pool: [matrix offset (-1 none, -2 dead end), header
-    # (classes a side, free teams a side, components; see the packed key below), codes three
-    # to a word]; a slot of the table holds the top 32 bits of the key's hash and the record
-    # offset (below 2 ** 32) in one word, -1 when empty: a small table misses the cache less
+    # a state is a record in a thread's key pool: [matrix offset (-1 none, -2 dead end, _BUSY
+    # while it is worked out), header (classes a side, free teams a side, components; see the
+    # packed key in _run), codes three to a word]; a slot of the table holds the top 32 bits
+    # of the key's hash and the record (thread << 31 | offset) in one word, -1 when empty: a
+    # small table misses the cache less
     table = np.full(1 << 12, -1, np.int64)
-    kblocks = _List()
-    kblocks.append(np.empty(_BLOCK, np.int64))
-    kaddr = np.zeros(1 << 16, np.int64)  # where each block's data is
-    kaddr[0] = kblocks[0].ctypes.data
-    vblocks = _List()
-    vblocks.append(np.empty(_BLOCK, np.float64))
-    vaddr = np.zeros(1 << 16, np.int64)
-    vaddr[0] = vblocks[0].ctypes.data
+    tables = (ent, ctab, kd, ktab, kpool, spool, cnt)
+    canon = (sc, w, hs, pu, ps)
+    um = (1 << nu0) - 1
+    sm = (1 << ns0) - 1
+    nc = _split(um, sm, fu, fs, pu, ps, 0)
+    root = np.zeros(64, np.int64)
+    for q in range(nc):
+        root[q] = _entry(pu[q], ps[q], fu, fs, n, tables, canon)
+    return tables, canon, table, root, nc
+
+
+_tables = _jit(_tables_py)
+
+
+def _frames_py(nu0: int, ns0: int) -> tuple[Any, Any]:
+    """One thread's stack of frames and scratch."""
+    n = max(nu0, ns0)
+    depth = nu0 + 2
+    width = n + 1  # frame rows sized to the pots: they stay in cache
     # --- frames, one per drawn pair
     f_um = np.zeros(depth, np.int64)
     f_sm = np.zeros(depth, np.int64)
@@ -1453,6 +1613,7 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
     f_reps = np.zeros((depth, width), np.int64)
     f_a = np.zeros(depth, np.int64)
     f_b = np.zeros(depth, np.int64)
+    f_rec = np.zeros(depth, np.int64)  # each frame's state record
     f_hash = np.zeros(depth, np.uint64)
     f_key = np.zeros((depth, width + 5), np.int64)
     f_klen = np.zeros(depth, np.int64)
@@ -1501,6 +1662,7 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
         f_reps,
         f_a,
         f_b,
+        f_rec,
         f_hash,
         f_key,
         f_klen,
@@ -1530,89 +1692,150 @@ def _solve_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, int, int, int,
         st_m,
         chosen,
     )
-    um = (1 << nu0) - 1
-    sm = (1 << ns0) - 1
-    nc = _split(um, sm, fu, fs, pu, ps, 0)
-    for q in range(nc):
-        x_e[q] = _entry(
-            pu[q], ps[q], fu, fs, n, (ent, ctab, kd, ktab, kpool, spool, cnt), (sc, w, hs, pu, ps)
-        )
-    st = np.zeros(9, np.int64)
-    st[1] = 1
-    st[6] = um
-    st[7] = sm
-    st[8] = nc
-    canon = (sc, w, hs, pu, ps)
-    while _run(
-        st,
-        fu,
-        fs,
-        n,
-        (ent, ctab, kd, ktab, kpool, spool, cnt),
-        canon,
-        (table, kblocks, kaddr, vblocks, vaddr),
-        frames,
-        scratch,
-    ):
-        step = 2 * n + 4
-        if cnt[0] + 2 * step > ent.shape[0]:
-            ent = _grow_rows(ent, 2 * ent.shape[0])
-        if 2 * (cnt[0] + 2 * step) > ctab.shape[0]:
-            ctab = np.full(2 * ctab.shape[0], -1, np.int64)
-            cmask = ctab.shape[0] - 1
-            for ee in range(cnt[0]):
-                h3 = _mix(
-                    np.uint64(ent[ee, 0]) * np.uint64(0x9E3779B97F4A7C15) ^ np.uint64(ent[ee, 1])
-                )
-                sl = np.int64(h3 & np.uint64(cmask))
-                while ctab[sl] >= 0:
-                    sl = (sl + 1) & cmask
-                ctab[sl] = ee
-        if cnt[1] + 2 * step > kd.shape[0]:
-            kd = _grow_rows(kd, 2 * kd.shape[0])
-        if 2 * (cnt[1] + 2 * step) > ktab.shape[0]:
-            ktab = np.full(2 * ktab.shape[0], -1, np.int64)
-            kmask = ktab.shape[0] - 1
-            for kk in range(cnt[1]):
-                sl = np.int64(np.uint64(kd[kk, 0]) & np.uint64(kmask))
-                while ktab[sl] >= 0:
-                    sl = (sl + 1) & kmask
-                ktab[sl] = kk
-        if cnt[2] + 2 * step * 3 * n > kpool.shape[0]:
-            kpool = _grow_i(kpool, 2 * kpool.shape[0] + 2 * step * 3 * n)
-        if cnt[3] + 4 * step > spool.shape[0]:
-            spool = _grow_i(spool, 2 * spool.shape[0])
-        if 2 * (st[2] + 4) > table.shape[0]:
-            # the table keeps only 32 bits of each hash: work the hashes out again
-            old = table
-            table = np.full(2 * old.shape[0], -1, np.int64)
-            mask = table.shape[0] - 1
-            for q in range(old.shape[0]):
-                if old[q] != -1:
-                    rec = old[q] & 0xFFFFFFFF
-                    ka = kaddr[rec >> _SHIFT]
-                    ko = rec & _LOW
-                    klen = 1 + (((_load_i(ka, ko + 1) >> 32) & 0xFF) + 2) // 3
-                    hh = np.uint64(0x9E3779B97F4A7C15)
-                    for k in range(klen):
-                        hh = _mix(hh ^ np.uint64(_load_i(ka, ko + 1 + k)))
-                    slot = np.int64(hh & np.uint64(mask))
-                    while table[slot] != -1:
-                        slot = (slot + 1) & mask
-                    table[slot] = old[q]
+    return frames, scratch
+
+
+_frames = _jit(_frames_py)
+
+
+def _grow_py(tables: Any, table: Any, kaddr: Any, states: int, n: int) -> tuple[Any, Any]:
+    """The tables with room for the next steps of both threads (see the limits in ``_run``)."""
+    ent, ctab, kd, ktab, kpool, spool, cnt = tables
+    step = 2 * n + 4
+    if cnt[0] + 4 * step > ent.shape[0]:
+        ent = _grow_rows(ent, 2 * ent.shape[0])
+    if 2 * (cnt[0] + 4 * step) > ctab.shape[0]:
+        ctab = np.full(2 * ctab.shape[0], -1, np.int64)
+        cmask = ctab.shape[0] - 1
+        for ee in range(cnt[0]):
+            h3 = _mix(np.uint64(ent[ee, 0]) * np.uint64(0x9E3779B97F4A7C15) ^ np.uint64(ent[ee, 1]))
+            sl = np.int64(h3 & np.uint64(cmask))
+            while ctab[sl] >= 0:
+                sl = (sl + 1) & cmask
+            ctab[sl] = ee
+    if cnt[1] + 4 * step > kd.shape[0]:
+        kd = _grow_rows(kd, 2 * kd.shape[0])
+    if 2 * (cnt[1] + 4 * step) > ktab.shape[0]:
+        ktab = np.full(2 * ktab.shape[0], -1, np.int64)
+        kmask = ktab.shape[0] - 1
+        for kk in range(cnt[1]):
+            sl = np.int64(np.uint64(kd[kk, 0]) & np.uint64(kmask))
+            while ktab[sl] >= 0:
+                sl = (sl + 1) & kmask
+            ktab[sl] = kk
+    if cnt[2] + 4 * step * 3 * n > kpool.shape[0]:
+        kpool = _grow_i(kpool, 2 * kpool.shape[0] + 4 * step * 3 * n)
+    if cnt[3] + 8 * step > spool.shape[0]:
+        spool = _grow_i(spool, 2 * spool.shape[0])
+    while 2 * (states + 16) > table.shape[0]:
+        # the table keeps only 32 bits of each hash: work the hashes out again
+        old = table
+        table = np.full(2 * old.shape[0], -1, np.int64)
+        mask = table.shape[0] - 1
+        for q in range(old.shape[0]):
+            if old[q] != -1:
+                rec = old[q] & 0xFFFFFFFF
+                ka = kaddr[rec >> 31, (rec & 0x7FFFFFFF) >> _SHIFT]
+                ko = rec & _LOW
+                klen = 1 + (((_load_i(ka, ko + 1) >> 32) & 0xFF) + 2) // 3
+                hh = np.uint64(0x9E3779B97F4A7C15)
+                for k in range(klen):
+                    hh = _mix(hh ^ np.uint64(_load_i(ka, ko + 1 + k)))
+                slot = np.int64(hh & np.uint64(mask))
+                while table[slot] != -1:
+                    slot = (slot + 1) & mask
+                table[slot] = old[q]
+    return (ent, ctab, kd, ktab, kpool, spool, cnt), table
+
+
+_grow = _jit(_grow_py)
+
+
+def _result_py(frames: Any, nu0: int, ns0: int) -> Any:
+    """The root's matrix, team by team, from the frames of the thread that finished it."""
+    f_e = frames[24]
+    f_clu = frames[9]
+    f_cls = frames[10]
+    f_szu = frames[13]
+    f_szs = frames[14]
     out = np.zeros((nu0, ns0), np.float64)
     for i in range(nu0):
         for j in range(ns0):
             out[i, j] = f_e[0, f_clu[0, i], f_cls[0, j]] / (
                 f_szu[0, f_clu[0, i]] * f_szs[0, f_cls[0, j]]
             )
-    return out, st[2], st[5], cnt[0], cnt[1]
+    return out
 
 
-_solve = _jit(_solve_py)
+_result = _jit(_result_py)
 
 
-_solve = _jit(_solve_py)
+def _solve(fu: Any, fs: Any, nu0: int, ns0: int, threads: int = 2) -> tuple[Any, int, int]:
+    """P(unseeded i meets seeded j) of the root; also states and transitions.
+
+    ``fu[i]``: bitset of the seeded teams unseeded team ``i`` may not meet; ``fs`` the transpose.
+    Each thread runs ``_run`` from the root (the second one visiting classes in reverse
+    order) on the shared tables; whenever one stops for room, both stop, the tables grow and
+    both resume.
+    """
+    n = max(nu0, ns0)
+    if not _COMPILED:
+        threads = 1  # the uncompiled stand-ins for the atomic operations are not atomic
+    tables, canon, table, root, nc = _tables(fu, fs, nu0, ns0)
+    ctl = np.zeros(5, np.int64)
+    kaddr = np.zeros((threads, 1 << (31 - _SHIFT)), np.int64)
+    vaddr = np.zeros((threads, 1 << 16), np.int64)
+    stacks = []
+    for tid in range(threads):
+        frames, scratch = _frames(nu0, ns0)
+        scratch[0][:nc] = root[:nc]
+        kblocks = _List()
+        kblocks.append(np.empty(_BLOCK, np.int64))
+        kaddr[tid, 0] = kblocks[0].ctypes.data
+        vblocks = _List()
+        vblocks.append(np.empty(_BLOCK, np.float64))
+        vaddr[tid, 0] = vblocks[0].ctypes.data
+        st = np.array([0, 1, 0, 0, 0, 0, (1 << nu0) - 1, (1 << ns0) - 1, nc], np.int64)
+        stacks.append((st, kblocks, vblocks, frames, scratch))
+
+    errors: list[BaseException] = []
+
+    def run(tid: int) -> None:
+        st, kblocks, vblocks, frames, scratch = stacks[tid]
+        pools = (table, kblocks, kaddr, vblocks, vaddr)
+        try:
+            _run(tid, ctl, st, fu, fs, n, tables, canon, pools, frames, scratch)
+        except BaseException as error:  # handed to the caller below
+            errors.append(error)
+            ctl[_DONE] = 1  # the other thread may be waiting on a state of this one
+
+    while True:
+        ctl[_STOP] = 0
+        if threads == 1:
+            run(0)
+        else:
+            workers = [threading.Thread(target=run, args=(tid,)) for tid in range(threads)]
+            for worker in workers:
+                worker.start()
+            try:
+                for worker in workers:
+                    while worker.is_alive():
+                        worker.join(0.1)  # (a bare join would not let Ctrl-C through)
+            except BaseException:
+                ctl[_DONE] = 1
+                for worker in workers:
+                    worker.join()
+                raise
+        if errors:
+            raise errors[0]
+        if ctl[_DONE]:
+            break
+        tables, table = _grow(tables, table, kaddr, int(ctl[_STATES]), n)
+    winner = int(ctl[_WINNER])
+    out = _result(stacks[winner][3], nu0, ns0)
+    states = sum(int(stack[0][2]) for stack in stacks)
+    transitions = sum(int(stack[0][5]) for stack in stacks)
+    return out, states, transitions
 
 
 SMALL_POT = 8
@@ -1637,7 +1860,7 @@ def solve(pots: Pots, constraints: Constraints) -> tuple[list[list[float]], int,
         for u in pots.unseeded
     ]
     columns = [sum(1 << i for i in range(n) if forbidden[i] >> j & 1) for j in range(n)]
-    out, states, transitions, _, _ = _solve(
-        np.array(forbidden, np.int64), np.array(columns, np.int64), n, n
+    out, states, transitions = _solve(
+        np.array(forbidden, np.int64), np.array(columns, np.int64), n, n, THREADS
     )
     return [[float(p) for p in row] for row in out], int(states), int(transitions)
