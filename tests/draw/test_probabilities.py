@@ -125,6 +125,22 @@ def test_compiled_engine_equals_python_solver(instance: tuple[Pots, Constraints]
 
 @needs_numba
 @pytest.mark.skipif(not SHARED.exists(), reason="shared draw pots not present")
+def test_two_threads_give_one_thread_result_bit_for_bit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The threads share one memo and visit states in different orders; the sums of a state
+    run in one order whatever thread works it out, so the result must not move by one bit."""
+    entry = all_entries(json.loads(SHARED.read_text("utf-8")), "shared")[20]  # el 2017/18
+    assert len(entry.pots.seeded) == 16
+    monkeypatch.setattr(fastprob, "THREADS", 1)
+    alone, _, _ = fastprob.solve(entry.pots, entry.constraints)
+    monkeypatch.setattr(fastprob, "THREADS", 2)
+    for _ in range(3):
+        together, states, _ = fastprob.solve(entry.pots, entry.constraints)
+        assert together == alone
+        assert states >= 10_580  # (the memo's states; two threads may both store a few)
+
+
+@needs_numba
+@pytest.mark.skipif(not SHARED.exists(), reason="shared draw pots not present")
 def test_compiled_engine_equals_python_solver_on_shared_draws() -> None:
     entries = [
         e

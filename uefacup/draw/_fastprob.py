@@ -13,11 +13,11 @@ compiled with numba (nopython mode) and makes the step from a state to its child
   at most ``LEAVES`` leaves, ``_search``). Equal canonical graphs share a code number, and
   every member team gets its class label. Both tables are small (hundreds to thousands of
   components even for a 16 v 16 round of 32), so this work is nearly free.
-* The key of a state is its free counts and the sorted code numbers of its components: equal
-  keys are always isomorphic states (a weaker canonical form can only cost memo hits, never a
-  wrong answer), and the state's classes are the components' classes in key order, then the
-  two free classes. Why two teams are kept apart (association, group, named pair) no longer
-  matters, only the graph.
+* The key of a state is its free counts and the code numbers of its components, sorted by
+  the hash of each canonical graph (then by code): equal keys are always isomorphic states (a
+  weaker canonical form can only cost memo hits, never a wrong answer), and the state's
+  classes are the components' classes in key order, then the two free classes. Why two
+  teams are kept apart (association, group, named pair) no longer matters, only the graph.
 * A transition removes one team of an unseeded class and one of a seeded class (one
   representative each; class sums do not depend on which member). Only the components that
   held the two teams change, and what is left of a component without a given team is worked
@@ -34,18 +34,29 @@ compiled with numba (nopython mode) and makes the step from a state to its child
   Keys and matrices live in pools of fixed blocks that are never copied, so the peak memory
   is the data itself rather than up to three times it while an array doubles. The recursion
   runs on an explicit stack, one frame per drawn pair.
+* Two threads (``THREADS``, one a core) run the recursion from the root together and share
+  the memo; the second takes each state's seeded classes in reverse order, so the two mostly
+  work out different states. A state is entered in the table, marked busy, when its work
+  starts (compare-and-swap on the slot), and a thread that needs a busy state waits for it.
+  That cannot deadlock: the owner of the busy state only needs states with fewer teams, and
+  every busy state of the waiting thread has more. The
+  component tables take a lock to grow; the key and value pools are each thread's own. Sums
+  run in the same order whichever thread makes them and components are ordered by hash, not
+  by the code numbers that depend on which thread met a graph first: results are the same
+  bit for bit with one thread or two (a test checks it).
 * Two things cost more than the arithmetic and are avoided (measured with ``perf`` on the
   machine code). numba reference-counts, with atomic instructions, every array a loop may
   replace and every array taken out of a typed list: the loop lives in ``_run``, which never
   replaces an array (it returns to ``_solve`` to grow a table) and reads the pools through
-  raw block addresses (``_load_f``, ``_load_i``). And a child's values are fetched from memory
-  with ``_prefetch`` as soon as the child is found, before they are needed.
+  raw block addresses (``_load_f``, ``_load_i``; the atomic operations are LLVM intrinsics
+  too). And a child's values are fetched from memory with ``_prefetch`` as soon as the child
+  is found, before they are needed.
 
 The kernels are plain Python over numpy arrays (correct, but slow if run uncompiled); numba
 compiles them when it is installed, see ``available``. They stay in this one module on purpose:
 numba's on-disk cache (``cache=True``) keys each function on its own source file only, and a
 caller's cached machine code embeds its callees, so a kernel moved to another module could be
-edited without ``_solve`` being recompiled (seen while trying that split: stale results).
+edited without ``_run`` being recompiled (seen while trying that split: stale results).
 """
 
 from __future__ import annotations
