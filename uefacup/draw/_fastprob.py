@@ -1067,6 +1067,14 @@ def _run_py(
     b = 0
     hh = np.uint64(0)
     klen = 0
+    if building_root and nc < 0:
+        # the root's components (both threads; the tables are locked)
+        _, _, _, pu, ps = canon
+        _lock(caddr)
+        nc = _split(cum, csm, fu, fs, pu, ps, 0)
+        for q in range(nc):
+            x_e[q] = _entry(pu[q], ps[q], fu, fs, n, tables, canon)
+        _store_rel(caddr, _LOCK, 0)
     while True:
         if _load_acq(caddr, _DONE) != 0:
             return 0
@@ -1559,10 +1567,11 @@ def _run_py(
 _run = _jit(_run_py)
 
 
-def _tables_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, Any, Any, Any, int]:
-    """The shared tables (components, codes, pieces, the state table) and the root's components.
+def _tables(nu0: int, ns0: int) -> tuple[Any, Any, Any]:
+    """The shared tables (components, codes, pieces), canonicalisation scratch, state table.
 
-    Returns (tables, canonicalisation scratch, state table, root component rows, how many).
+    Plain Python: every compiled function carries its own copy of the code it calls, and
+    the canonicalisation (called from ``_run``) is large.
     """
     n = max(nu0, ns0)
     # --- components, codes, pieces (see _entry, _pieces)
@@ -1587,16 +1596,7 @@ def _tables_py(fu: Any, fs: Any, nu0: int, ns0: int) -> tuple[Any, Any, Any, Any
     table = np.full(1 << 12, -1, np.int64)
     tables = (ent, ctab, kd, ktab, kpool, spool, cnt)
     canon = (sc, w, hs, pu, ps)
-    um = (1 << nu0) - 1
-    sm = (1 << ns0) - 1
-    nc = _split(um, sm, fu, fs, pu, ps, 0)
-    root = np.zeros(64, np.int64)
-    for q in range(nc):
-        root[q] = _entry(pu[q], ps[q], fu, fs, n, tables, canon)
-    return tables, canon, table, root, nc
-
-
-_tables = _jit(_tables_py)
+    return tables, canon, table
 
 
 def _frames_py(nu0: int, ns0: int) -> tuple[Any, Any]:
@@ -1706,7 +1706,7 @@ def _frames_py(nu0: int, ns0: int) -> tuple[Any, Any]:
     return frames, scratch
 
 
-_frames = _jit(_frames_py)
+_frames = _frames_py
 
 
 def _grow_py(tables: Any, table: Any, kaddr: Any, states: int, n: int) -> tuple[Any, Any]:
@@ -1778,7 +1778,7 @@ def _result_py(frames: Any, nu0: int, ns0: int) -> Any:
     return out
 
 
-_result = _jit(_result_py)
+_result = _result_py
 
 
 def _solve(fu: Any, fs: Any, nu0: int, ns0: int, threads: int = 2) -> tuple[Any, int, int]:
@@ -1792,21 +1792,20 @@ def _solve(fu: Any, fs: Any, nu0: int, ns0: int, threads: int = 2) -> tuple[Any,
     n = max(nu0, ns0)
     if not _COMPILED:
         threads = 1  # the uncompiled stand-ins for the atomic operations are not atomic
-    tables, canon, table, root, nc = _tables(fu, fs, nu0, ns0)
+    tables, canon, table = _tables(nu0, ns0)
     ctl = np.zeros(5, np.int64)
     kaddr = np.zeros((threads, 1 << (31 - _SHIFT)), np.int64)
     vaddr = np.zeros((threads, 1 << 16), np.int64)
     stacks = []
     for tid in range(threads):
         frames, scratch = _frames(nu0, ns0)
-        scratch[0][:nc] = root[:nc]
         kblocks = _List()
         kblocks.append(np.empty(_BLOCK, np.int64))
         kaddr[tid, 0] = kblocks[0].ctypes.data
         vblocks = _List()
         vblocks.append(np.empty(_BLOCK, np.float64))
         vaddr[tid, 0] = vblocks[0].ctypes.data
-        st = np.array([0, 1, 0, 0, 0, 0, (1 << nu0) - 1, (1 << ns0) - 1, nc], np.int64)
+        st = np.array([0, 1, 0, 0, 0, 0, (1 << nu0) - 1, (1 << ns0) - 1, -1], np.int64)
         stacks.append((st, kblocks, vblocks, frames, scratch))
 
     errors: list[BaseException] = []
