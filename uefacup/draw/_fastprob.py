@@ -1077,6 +1077,7 @@ def _run_py(
         _store_rel(caddr, _LOCK, 0)
     while True:
         if _load_acq(caddr, _DONE) != 0:
+            st[5] = transitions
             return 0
         if (
             _load_acq(caddr, _STOP) != 0
@@ -1762,6 +1763,23 @@ def _grow_py(tables: Any, table: Any, kaddr: Any, states: int, n: int) -> tuple[
 _grow = _jit(_grow_py)
 
 
+def _pools_py(kaddr: Any, vaddr: Any) -> tuple[Any, Any]:
+    """A thread's key and value pools, one block each, and their addresses.
+
+    Compiled: a typed list made and filled from Python costs about a second of loading.
+    """
+    kblocks = _List()
+    kblocks.append(np.empty(_BLOCK, np.int64))
+    kaddr[0] = kblocks[0].ctypes.data
+    vblocks = _List()
+    vblocks.append(np.empty(_BLOCK, np.float64))
+    vaddr[0] = vblocks[0].ctypes.data
+    return kblocks, vblocks
+
+
+_pools = _jit(_pools_py)
+
+
 def _result_py(frames: Any, nu0: int, ns0: int) -> Any:
     """The root's matrix, team by team, from the frames of the thread that finished it."""
     f_e = frames[24]
@@ -1799,12 +1817,7 @@ def _solve(fu: Any, fs: Any, nu0: int, ns0: int, threads: int = 2) -> tuple[Any,
     stacks = []
     for tid in range(threads):
         frames, scratch = _frames(nu0, ns0)
-        kblocks = _List()
-        kblocks.append(np.empty(_BLOCK, np.int64))
-        kaddr[tid, 0] = kblocks[0].ctypes.data
-        vblocks = _List()
-        vblocks.append(np.empty(_BLOCK, np.float64))
-        vaddr[tid, 0] = vblocks[0].ctypes.data
+        kblocks, vblocks = _pools(kaddr[tid], vaddr[tid])
         st = np.array([0, 1, 0, 0, 0, 0, (1 << nu0) - 1, (1 << ns0) - 1, -1], np.int64)
         stacks.append((st, kblocks, vblocks, frames, scratch))
 
@@ -1843,7 +1856,7 @@ def _solve(fu: Any, fs: Any, nu0: int, ns0: int, threads: int = 2) -> tuple[Any,
         tables, table = _grow(tables, table, kaddr, int(ctl[_STATES]), n)
     winner = int(ctl[_WINNER])
     out = _result(stacks[winner][3], nu0, ns0)
-    states = sum(int(stack[0][2]) for stack in stacks)
+    states = int(ctl[_STATES])
     transitions = sum(int(stack[0][5]) for stack in stacks)
     return out, states, transitions
 
