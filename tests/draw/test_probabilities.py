@@ -273,3 +273,27 @@ def test_small_pots_go_to_the_python_solver() -> None:
     )
     assert not fastprob.supports(small)
     assert fastprob.supports(large) == fastprob.available()
+
+
+def test_frame_arrays_are_made_and_taken_in_one_order() -> None:
+    """``_frames`` builds a tuple that ``_run`` unpacks by position and ``_result`` reads by
+    name through ``_FRAMES``: the three must agree, or the engine reads the wrong array."""
+    import ast
+    import inspect
+    import textwrap
+
+    def names(function: object, target: str) -> list[str]:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(function)))  # type: ignore[arg-type]
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Assign):
+                continue
+            left, right = node.targets[0], node.value
+            if isinstance(right, ast.Tuple) and isinstance(left, ast.Name) and left.id == target:
+                return [e.id for e in right.elts if isinstance(e, ast.Name)]
+            if isinstance(left, ast.Tuple) and isinstance(right, ast.Name) and right.id == target:
+                return [e.id for e in left.elts if isinstance(e, ast.Name)]
+        raise AssertionError(f"no tuple {target} in {function}")
+
+    made = names(fastprob._frames_py, "frames")
+    taken = names(fastprob._run_py, "frames")
+    assert made == taken == list(fastprob._FRAMES)

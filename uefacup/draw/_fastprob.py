@@ -1600,6 +1600,49 @@ def _tables(nu0: int, ns0: int) -> tuple[Any, Any, Any]:
     return tables, canon, table
 
 
+_FRAMES = (
+    "f_um",
+    "f_sm",
+    "f_nc",
+    "f_ce",
+    "f_ncu",
+    "f_ncs",
+    "f_tu",
+    "f_ts",
+    "f_ntu",
+    "f_clu",
+    "f_cls",
+    "f_tslu",
+    "f_tsls",
+    "f_szu",
+    "f_szs",
+    "f_repu",
+    "f_reps",
+    "f_a",
+    "f_b",
+    "f_rec",
+    "f_hash",
+    "f_key",
+    "f_klen",
+    "f_acc",
+    "f_e",
+    "f_child",
+    "f_xclu",
+    "f_xcls",
+    "f_xmask",
+    "f_pou",
+    "f_pos",
+    "f_slu",
+    "f_sls",
+    "f_run",
+    "f_rsz",
+    "f_sym",
+    "f_mult",
+    "sym_tmp",
+)
+"""The arrays of a thread's frames, in the order ``_frames`` makes and ``_run`` takes them."""
+
+
 def _frames_py(nu0: int, ns0: int) -> tuple[Any, Any]:
     """One thread's stack of frames and scratch."""
     n = max(nu0, ns0)
@@ -1782,11 +1825,9 @@ _pools = _jit(_pools_py)
 
 def _result_py(frames: Any, nu0: int, ns0: int) -> Any:
     """The root's matrix, team by team, from the frames of the thread that finished it."""
-    f_e = frames[24]
-    f_clu = frames[9]
-    f_cls = frames[10]
-    f_szu = frames[13]
-    f_szs = frames[14]
+    f_e, f_clu, f_cls, f_szu, f_szs = (
+        frames[_FRAMES.index(name)] for name in ("f_e", "f_clu", "f_cls", "f_szu", "f_szs")
+    )
     out = np.zeros((nu0, ns0), np.float64)
     for i in range(nu0):
         for j in range(ns0):
