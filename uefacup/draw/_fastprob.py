@@ -786,14 +786,7 @@ def _grow_i_py(array: Any, size: int) -> Any:
     return out
 
 
-def _grow_u_py(array: Any, size: int) -> Any:
-    out = np.zeros(size, np.uint64)
-    out[: array.shape[0]] = array
-    return out
-
-
 _grow_i = _jit(_grow_i_py)
-_grow_u = _jit(_grow_u_py)
 
 
 def _grow_rows_py(array: Any, rows: int) -> Any:
@@ -1652,7 +1645,7 @@ def _frames_py(nu0: int, ns0: int) -> tuple[Any, Any]:
     f_um = np.zeros(depth, np.int64)
     f_sm = np.zeros(depth, np.int64)
     f_nc = np.zeros(depth, np.int64)
-    f_ce = np.zeros((depth, width), np.int64)  # component rows, sorted by code
+    f_ce = np.zeros((depth, width), np.int64)  # component rows, in key order
     f_ncu = np.zeros(depth, np.int64)  # classes a side (components' in order, then free)
     f_ncs = np.zeros(depth, np.int64)
     f_tu = np.zeros((depth, width), np.int64)  # the teams still in the draw
