@@ -960,6 +960,53 @@ def _pieces_py(
 _pieces = _jit(_pieces_py)
 
 
+def _record_py(
+    tid: int,
+    used: int,
+    kblocks: Any,
+    kaddr: Any,
+    key: Any,
+    klen: int,
+    value: int,
+    ctl_address: int,
+) -> tuple[int, int]:
+    """A new state record in thread ``tid``'s key pool: ``value`` (``_BUSY``, or -2 for a dead
+    end), then the key. Returns the record (thread << 31 | offset) and the pool's new use."""
+    if (used & _LOW) + klen + 1 >= _BLOCK:
+        used = len(kblocks) << _SHIFT
+        kblocks.append(np.empty(_BLOCK, np.int64))
+        if len(kblocks) > min(kaddr.shape[1], 1 << (31 - _SHIFT)):
+            raise ValueError("state pools past their block limit")
+        kaddr[tid, len(kblocks) - 1] = kblocks[len(kblocks) - 1].ctypes.data
+    kb = kblocks[used >> _SHIFT]
+    base = used & _LOW
+    for q in range(klen):
+        kb[base + 1 + q] = key[q]
+    kb[base] = value
+    _count(ctl_address)
+    return (tid << 31) | used, used + klen + 1
+
+
+_record = _jit(_record_py)
+
+
+def _publish_py(table: Any, address: int, hh: Any, rec: int) -> None:
+    """Enter record ``rec`` under hash ``hh`` in the state table (compare-and-swap on the first
+    free slot, so two threads never take the same one)."""
+    mask = table.shape[0] - 1
+    slot = np.int64(hh & np.uint64(mask))
+    val = (np.int64(hh >> np.uint64(32)) << 32) | rec
+    while True:
+        if table[slot] == -1:
+            if _cas(address, slot, -1, val) == -1:
+                return
+        else:
+            slot = (slot + 1) & mask
+
+
+_publish = _jit(_publish_py)
+
+
 def _run_py(
     tid: int,
     ctl: Any,
@@ -1436,31 +1483,11 @@ def _run_py(
                     f_key[dd, q] = x_key[q]
                 # the state's record now, marked busy until its values are in, so that the
                 # other thread waits for it rather than working it out a second time
-                if (n_keys & _LOW) + klen + 1 >= _BLOCK:
-                    n_keys = len(kblocks) << _SHIFT
-                    kblocks.append(np.empty(_BLOCK, np.int64))
-                    if len(kblocks) > min(kaddr.shape[1], 1 << (31 - _SHIFT)):
-                        raise ValueError("state pools past their block limit")
-                    kaddr[tid, len(kblocks) - 1] = kblocks[len(kblocks) - 1].ctypes.data
-                kb = kblocks[n_keys >> _SHIFT]
-                base = n_keys & _LOW
-                rec = (tid << 31) | n_keys
-                n_keys += klen + 1
+                rec, n_keys = _record(tid, n_keys, kblocks, kaddr, x_key, klen, _BUSY, caddr)
                 n_states += 1
-                _count(caddr)
-                for q in range(klen):
-                    kb[base + 1 + q] = x_key[q]
-                kb[base] = _BUSY
                 f_rec[dd] = rec
                 if not building_root:
-                    slot = np.int64(hh & np.uint64(mask))
-                    val = (np.int64(hh >> np.uint64(32)) << 32) | rec
-                    while True:
-                        if table[slot] == -1:
-                            if _cas(taddr, slot, -1, val) == -1:
-                                break
-                        else:
-                            slot = (slot + 1) & mask
+                    _publish(table, taddr, hh, rec)
                 d = dd
                 building_root = False
                 continue  # (the empty state has no classes: it finishes at once)
@@ -1472,29 +1499,9 @@ def _run_py(
         # (B) memoise: a finished frame d, or a dead child (key in x_key)
         # ---------------------------------------------------------------
         if dead:
-            if (n_keys & _LOW) + klen + 1 >= _BLOCK:
-                n_keys = len(kblocks) << _SHIFT
-                kblocks.append(np.empty(_BLOCK, np.int64))
-                if len(kblocks) > min(kaddr.shape[1], 1 << (31 - _SHIFT)):
-                    raise ValueError("state pools past their block limit")
-                kaddr[tid, len(kblocks) - 1] = kblocks[len(kblocks) - 1].ctypes.data
-            kb = kblocks[n_keys >> _SHIFT]
-            base = n_keys & _LOW
-            rec = (tid << 31) | n_keys
-            n_keys += klen + 1
+            rec, n_keys = _record(tid, n_keys, kblocks, kaddr, x_key, klen, -2, caddr)
             n_states += 1
-            _count(caddr)
-            for q in range(klen):
-                kb[base + 1 + q] = x_key[q]
-            kb[base] = -2
-            slot = np.int64(hh & np.uint64(mask))
-            val = (np.int64(hh >> np.uint64(32)) << 32) | rec
-            while True:
-                if table[slot] == -1:
-                    if _cas(taddr, slot, -1, val) == -1:
-                        break
-                else:
-                    slot = (slot + 1) & mask
+            _publish(table, taddr, hh, rec)
             bm = f_b[d] if tid == 0 else f_ncs[d] - 1 - f_b[d]
             f_child[d, bm] = -1
             f_b[d] += 1
