@@ -180,3 +180,24 @@ def test_slow_pure_python_probabilities_are_announced(
     monkeypatch.setattr(_fastprob, "supports", lambda pots: True)
     if _fastprob.available():
         assert "minutes" not in run("--pots", str(path), "--probabilities")[2]
+
+
+def test_first_compile_is_announced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The compiled engine's first use on a machine compiles it for about half a minute: the CLI
+    says so on stderr before the wait, and only then."""
+    from uefacup.draw import _fastprob
+
+    seeded = [{"name": f"S{i:02d}", "association": f"A{i}"} for i in range(9)]
+    unseeded = [{"name": f"U{i:02d}", "association": f"A{i}"} for i in range(9)]
+    path = tmp_path / "nine.json"
+    path.write_text(json.dumps({"seeded": seeded, "unseeded": unseeded}), "utf-8")
+    monkeypatch.setattr(_fastprob, "supports", lambda pots: True)
+    monkeypatch.setattr(_fastprob, "compiled_before", lambda: False)
+    code, out, err = run("--pots", str(path), "--probabilities", "--format", "json")
+    assert code == 0 and "compiling the probability engine" in err
+    assert json.loads(out)["probabilities"][0][1] == pytest.approx(1 / 8, abs=1e-12)
+    monkeypatch.setattr(_fastprob, "compiled_before", lambda: True)
+    assert "compiling" not in run("--pots", str(path), "--probabilities")[2]
+    monkeypatch.setattr(_fastprob, "supports", lambda pots: False)
+    monkeypatch.setattr(_fastprob, "compiled_before", lambda: False)
+    assert "compiling" not in run("--pots", str(path), "--probabilities")[2]

@@ -297,3 +297,19 @@ def test_frame_arrays_are_made_and_taken_in_one_order() -> None:
     made = names(fastprob._frames_py, "frames")
     taken = names(fastprob._run_py, "frames")
     assert made == taken == list(fastprob._FRAMES)
+
+
+@needs_numba
+def test_compiled_before_reads_numba_on_disk_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CLI's note on the first compile depends on whether numba's cache index exists."""
+    cache_file = fastprob._run._cache._cache_file
+    monkeypatch.setattr(cache_file, "_index_path", str(tmp_path / "missing.nbi"))
+    assert fastprob.compiled_before() is False
+    (tmp_path / "there.nbi").write_bytes(b"")
+    monkeypatch.setattr(cache_file, "_index_path", str(tmp_path / "there.nbi"))
+    assert fastprob.compiled_before() is True
+    # an engine without numba's cache object (another numba, no cache): no note
+    monkeypatch.setattr(fastprob, "_run", fastprob._run_py)
+    assert fastprob.compiled_before() is True

@@ -22,7 +22,7 @@ from uefacup.draw import (
     load_pots_file,
     pairing_probabilities,
 )
-from uefacup.draw.probabilities import engine_for
+from uefacup.draw.probabilities import compile_pending, engine_for
 from uefacup.errors import DrawError
 from uefacup.model import Round
 
@@ -219,6 +219,11 @@ def _print_probabilities(entry: PotsEntry, fmt: str) -> None:
         click.echo(
             f"note: {len(entry.pots.seeded)} v {len(entry.pots.unseeded)} on the pure-Python "
             "solver can take minutes; pip install 'uefacup[fast]' for the compiled engine",
+            err=True,
+        )
+    elif compile_pending(entry.pots):
+        click.echo(
+            "note: compiling the probability engine for this machine, once (about half a minute)",
             err=True,
         )
     matrix = pairing_probabilities(entry.pots, entry.constraints)

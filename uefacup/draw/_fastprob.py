@@ -109,6 +109,20 @@ def available() -> bool:
     return _numba is not None
 
 
+def compiled_before() -> bool:
+    """False when numba's on-disk cache holds no machine code of the engine yet, so that the
+    first call compiles it (about half a minute): callers can say so before the wait.
+
+    Best effort through numba's cache object: where that is not available (another numba, no
+    numba, the cache turned off), True, so that nobody is told of a wait that will not come.
+    """
+    try:
+        index = _run._cache._cache_file._index_path  # type: ignore[attr-defined]
+        return bool(os.path.exists(index))
+    except AttributeError:
+        return True
+
+
 def _mix_py(x: Any) -> Any:
     """splitmix64 finaliser on uint64 (wrapping arithmetic)."""
     x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)

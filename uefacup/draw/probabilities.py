@@ -223,6 +223,12 @@ def engine_for(pots: Pots) -> str:
     return "compiled" if fastprob.supports(pots) else "python"
 
 
+def compile_pending(pots: Pots) -> bool:
+    """True when ``pots`` go to the compiled engine and its machine code is not yet cached, so
+    that the first call waits for numba to compile it (once)."""
+    return fastprob.supports(pots) and not fastprob.compiled_before()
+
+
 def pairing_probabilities(pots: Pots, constraints: Constraints | None = None) -> list[list[float]]:
     """P(unseeded ``i`` meets seeded ``j``) as ``[i][j]``; rows unseeded, columns seeded."""
     constraints = constraints or Constraints()
