@@ -129,6 +129,12 @@ def test_usage_errors_are_one_line(season_copy: Path) -> None:
     assert code == 2 and "no club coefficient" in err and err.count("\n") == 1
     code, _, err = run("--pots", "/nonexistent.json")
     assert code == 2 and "cannot read" in err
+    # Python seeds random.Random(-n) as random.Random(n): a negative seed is refused rather
+    # than silently giving the draw of another seed
+    assert run("first", "--seed", "5")[0] == 0
+    code, out, err = run("first", "--seed", "-5")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "--seed must be a non-negative integer, not -5" in err
 
 
 def test_command_has_help() -> None:

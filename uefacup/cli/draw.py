@@ -104,6 +104,9 @@ def draw_command(
         raise DrawError("give either a ROUND or --pots FILE (not both)")
     if pots_path is None and (index is not None or select is not None or probabilities):
         raise DrawError("--index, --select and --probabilities need --pots FILE")
+    if seed is not None and seed < 0:
+        # random.Random(-n) is random.Random(n): two seeds would give one draw
+        raise DrawError(f"--seed must be a non-negative integer, not {seed}")
     sizes = _sizes(group_sizes)
     if pots_path is not None:
         entry = load_pots_file(pots_path, index=index, select=select)
