@@ -303,13 +303,18 @@ def test_frame_arrays_are_made_and_taken_in_one_order() -> None:
 def test_compiled_before_reads_numba_on_disk_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The CLI's note on the first compile depends on whether numba's cache index exists."""
+    """The CLI's note on the first compile depends on numba's cache index: missing, or left
+    by another version of the source, means the next call compiles."""
+    pots = Pots(tuple(Team(f"S{i}") for i in range(9)), tuple(Team(f"U{i}") for i in range(9)))
+    fastprob.solve(pots, Constraints())  # compiled, or loaded from the cache: now indexed
     cache_file = fastprob._run._cache._cache_file
+    assert fastprob.compiled_before() is True
+    real = cache_file._index_path
     monkeypatch.setattr(cache_file, "_index_path", str(tmp_path / "missing.nbi"))
     assert fastprob.compiled_before() is False
-    (tmp_path / "there.nbi").write_bytes(b"")
-    monkeypatch.setattr(cache_file, "_index_path", str(tmp_path / "there.nbi"))
-    assert fastprob.compiled_before() is True
+    monkeypatch.setattr(cache_file, "_index_path", real)
+    monkeypatch.setattr(cache_file, "_source_stamp", ("another", "version"))
+    assert fastprob.compiled_before() is False
     # an engine without numba's cache object (another numba, no cache): no note
     monkeypatch.setattr(fastprob, "_run", fastprob._run_py)
     assert fastprob.compiled_before() is True

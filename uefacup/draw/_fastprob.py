@@ -110,16 +110,16 @@ def available() -> bool:
 
 
 def compiled_before() -> bool:
-    """False when numba's on-disk cache holds no machine code of the engine yet, so that the
-    first call compiles it (about half a minute): callers can say so before the wait.
+    """False when numba's on-disk cache holds no machine code of the engine for this source
+    yet (no index, or one left by an older version of this file), so that the first call
+    compiles it (about half a minute): callers can say so before the wait.
 
-    Best effort through numba's cache object: where that is not available (another numba, no
+    Best effort through numba's cache object: where that does not work (another numba, no
     numba, the cache turned off), True, so that nobody is told of a wait that will not come.
     """
     try:
-        index = _run._cache._cache_file._index_path  # type: ignore[attr-defined]
-        return bool(os.path.exists(index))
-    except AttributeError:
+        return bool(_run._cache._cache_file._load_index())  # type: ignore[attr-defined]
+    except Exception:  # (numba internals: any failure means "cannot tell")
         return True
 
 
