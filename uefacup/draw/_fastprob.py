@@ -34,7 +34,7 @@ compiled with numba (nopython mode) and makes the step from a state to its child
   Keys and matrices live in pools of fixed blocks that are never copied, so the peak memory
   is the data itself rather than up to three times it while an array doubles. The recursion
   runs on an explicit stack, one frame per drawn pair.
-* Two threads (``THREADS``, one a core) run the recursion from the root together and share
+* Two threads (``THREADS``, one a usable core) run the recursion from the root together and share
   the memo; the second takes each state's seeded classes in reverse order, so the two mostly
   work out different states. A state is entered in the table, marked busy, when its work
   starts (compare-and-swap on the slot), and a thread that needs a busy state waits for it.
@@ -63,11 +63,11 @@ from __future__ import annotations
 
 import ctypes
 import importlib
-import os
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
+from uefacup.draw.cores import usable_cores
 from uefacup.draw.teams import Constraints, Pots
 
 _np: Any
@@ -820,9 +820,10 @@ _E_LAB = 3
 _BUSY = -3  # a state record's value while its state is being worked out
 _STOP, _DONE, _LOCK, _WINNER, _STATES = 0, 1, 2, 3, 4  # cells of ``ctl``, shared by threads
 
-THREADS = min(2, os.cpu_count() or 1)
-"""Threads that work out one draw together, at most one a core: a thread may wait for a state
-the other is working out, and on a shared core that wait would last whole time slices."""
+THREADS = min(2, usable_cores())
+"""Threads that work out one draw together, at most one a usable core (affinity and CPU quota,
+see ``cores``): a thread may wait for a state the other is working out, and on a shared core
+that wait would last whole time slices."""
 
 
 def _lock_py(address: int) -> None:
