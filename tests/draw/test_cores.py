@@ -71,3 +71,10 @@ def test_a_tiny_quota_still_gives_one_core(tmp_path: Path, monkeypatch: pytest.M
     _affinity(monkeypatch, 2)
     (tmp_path / "cpu.max").write_text("20000 100000\n")
     assert usable_cores(tmp_path) == 1
+
+
+def test_the_engine_takes_its_thread_count_from_the_usable_cores() -> None:
+    from uefacup.draw import _fastprob
+
+    assert _fastprob.THREADS == min(2, usable_cores())
+    assert _fastprob.THREADS >= 1
