@@ -144,7 +144,16 @@ def test_command_has_help() -> None:
 
 def test_public_api_is_complete() -> None:
     public = {n for n in dir(uefacup.draw) if not n.startswith("_")}
-    modules = {"files", "groups", "matching", "probabilities", "procedure", "rounds", "teams"}
+    modules = {
+        "cores",
+        "files",
+        "groups",
+        "matching",
+        "probabilities",
+        "procedure",
+        "rounds",
+        "teams",
+    }
     assert public - modules == set(uefacup.draw.__all__)
 
 
