@@ -9,7 +9,11 @@ With ``--reference PATH/cldraw.js`` the published JavaScript calculator runs on 
 in the same session (node required) and the largest absolute difference between the two
 matrices is printed.
 
-    python benchmarks/draw_probabilities.py [--file F] [--only I,J] [--timeout S]
+With ``--repeat N`` each draw runs N times, each in its own process. "seconds" is then the
+fastest run, followed by the median and the slowest, and "peak MB" is the largest. This machine's
+load moves a run by up to half, so the spread shows whether a difference is real.
+
+    python benchmarks/draw_probabilities.py [--file F] [--only I,J] [--timeout S] [--repeat N]
                                             [--engine compiled|python] [--reference cldraw.js]
 """
 
@@ -18,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -80,6 +85,7 @@ def main() -> None:
     parser.add_argument("--only", help="comma-separated draw indices")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per draw")
     parser.add_argument("--reference", type=Path, help="path to the reference cldraw.js")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each draw (default 1)")
     parser.add_argument(
         "--engine",
         choices=["compiled", "python"],
@@ -94,6 +100,8 @@ def main() -> None:
     if args.one is not None:
         one(args.file, args.one, args.engine)
         return
+    if args.repeat < 1:
+        parser.error(f"--repeat must be at least 1, not {args.repeat}")
     draws = json.loads(args.file.read_text("utf-8"))["draws"]
     indices = [int(i) for i in args.only.split(",")] if args.only else range(len(draws))
     print(
@@ -109,27 +117,36 @@ def main() -> None:
         d = draws[i]
         label = f"{d['competition']} {d['season']}"
         size = f"{len(d['seeded'])}x{len(d['unseeded'])}"
+        runs = []
         try:
-            done = subprocess.run(
-                [
-                    sys.executable,
-                    __file__,
-                    "--file",
-                    str(args.file),
-                    "--engine",
-                    args.engine,
-                    "--one",
-                    str(i),
-                ],
-                capture_output=True,
-                text=True,
-                timeout=args.timeout,
-                check=True,
-            )
+            for _ in range(args.repeat):
+                done = subprocess.run(
+                    [
+                        sys.executable,
+                        __file__,
+                        "--file",
+                        str(args.file),
+                        "--engine",
+                        args.engine,
+                        "--one",
+                        str(i),
+                    ],
+                    capture_output=True,
+                    text=True,
+                    timeout=args.timeout,
+                    check=True,
+                )
+                runs.append(json.loads(done.stdout))
         except subprocess.TimeoutExpired:
             print(f"{i:5d}  {label:26s}  {size:5s}  > {args.timeout:.0f} (cut off)", flush=True)
             continue
-        ours = json.loads(done.stdout)
+        ours = min(runs, key=lambda run: float(run["seconds"]))
+        times = sorted(float(run["seconds"]) for run in runs)
+        spread = ""
+        if len(runs) > 1:
+            median = statistics.median(times)
+            spread = f"  [{len(runs)} runs: median {median:.2f} s, slowest {times[-1]:.2f} s]"
+        peak = max(float(run["peak_mb"]) for run in runs)
         ref = ""
         if args.reference:
             theirs = reference(args.reference, d, args.timeout)
@@ -144,7 +161,7 @@ def main() -> None:
                 ref = f"cldraw {theirs['seconds']:.2f} s, max |diff| {diff:.1e}"
         print(
             f"{i:5d}  {label:26s}  {size:5s}  {ours['load']:5.2f}  {ours['seconds']:7.2f}"
-            f"  {ours['states']:8d}  {ours['peak_mb']:7.0f}  {ref}",
+            f"  {ours['states']:8d}  {peak:7.0f}  {ref}{spread}",
             flush=True,
         )
 
