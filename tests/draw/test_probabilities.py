@@ -318,3 +318,40 @@ def test_compiled_before_reads_numba_on_disk_cache(
     # an engine without numba's cache object (another numba, no cache): no note
     monkeypatch.setattr(fastprob, "_run", fastprob._run_py)
     assert fastprob.compiled_before() is True
+
+
+@needs_numba
+def test_warm_up_compiles_the_kernel_a_small_draw_never_reaches() -> None:
+    """``_grow`` runs only when a table fills; the warm-up must compile (or load) it anyway, or
+    the first large draw compiles it mid-draw, with LLVM's memory in that draw's peak."""
+    fastprob.warm_up()
+    assert fastprob._grow.signatures
+    assert fastprob._run.signatures
+
+
+@needs_numba
+def test_first_solve_compiles_in_a_child_only_when_the_cache_is_empty(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[int] = []
+    monkeypatch.setattr(fastprob, "_READY", False)
+    monkeypatch.setattr(fastprob, "precompile", lambda: calls.append(1) or True)
+    pots = Pots(tuple(Team(f"S{i}") for i in range(9)), tuple(Team(f"U{i}") for i in range(9)))
+    monkeypatch.setattr(fastprob, "compiled_before", lambda: False)
+    first, _, _ = fastprob.solve(pots, Constraints())
+    second, _, _ = fastprob.solve(pots, Constraints())
+    assert calls == [1]  # once a process, before its first draw
+    assert first == second
+    assert all(abs(sum(row) - 1.0) < 1e-12 for row in first)
+    monkeypatch.setattr(fastprob, "_READY", False)
+    monkeypatch.setattr(fastprob, "compiled_before", lambda: True)
+    fastprob.solve(pots, Constraints())
+    assert calls == [1]  # the cache holds the engine: no child
+
+
+@needs_numba
+def test_precompile_runs_the_engine_in_a_child_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert fastprob.precompile() is True
+    assert fastprob.compiled_before() is True
+    monkeypatch.setattr(fastprob.sys, "executable", "/nonexistent/python")
+    assert fastprob.precompile() is False  # this process then compiles as before

@@ -63,8 +63,12 @@ from __future__ import annotations
 
 import ctypes
 import importlib
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from uefacup.draw.cores import usable_cores
@@ -1928,11 +1932,56 @@ def supports(pots: Pots) -> bool:
     return available() and SMALL_POT < len(pots.seeded) <= MAX_TEAMS
 
 
+def warm_up() -> None:
+    """Compile every kernel a solve may call, or load it from numba's cache: ``_grow`` too,
+    which a small draw never reaches (it would otherwise be compiled in the middle of the first
+    draw that fills a table)."""
+    one = np.zeros(1, np.int64)
+    _solve(one, one, 1, 1, 1)
+    tables, _, table = _tables(1, 1)
+    _grow(tables, table, np.zeros((1, 1 << (31 - _SHIFT)), np.int64), 0, 1)
+
+
+def precompile() -> bool:
+    """Compile the engine in a child process, so that this process loads the machine code from
+    numba's on-disk cache instead of compiling it.
+
+    Why: LLVM's memory while it compiles stays in the peak of the process that compiled. A
+    first run of 2014/15 compiling in-process peaked at 687 MB, against 481 MB once the cache
+    is there, and a container with a memory limit could kill that first draw. False when the
+    child failed: this process then compiles as before.
+    """
+    root = str(Path(__file__).resolve().parents[2])  # the directory this copy is imported from
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+    try:
+        subprocess.run(
+            [sys.executable, "-c", "from uefacup.draw import _fastprob; _fastprob.warm_up()"],
+            env=env,
+            capture_output=True,
+            timeout=900,
+            check=True,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return True
+
+
+_READY = False
+"""Whether this process has checked numba's cache (and compiled in a child when empty)."""
+
+
 def solve(pots: Pots, constraints: Constraints) -> tuple[list[list[float]], int, int]:
     """P(unseeded i meets seeded j) as ``[i][j]``; also states memoised and transitions made.
 
-    The caller checks ``supports`` and that the pots are drawable.
+    The caller checks ``supports`` and that the pots are drawable. The first call compiles the
+    engine in a child process when numba's cache holds none for this source (``precompile``).
     """
+    global _READY
+    if not _READY:
+        if _COMPILED and not compiled_before():
+            precompile()
+        _READY = True
     n = len(pots.seeded)
     forbidden = [
         sum(1 << j for j, s in enumerate(pots.seeded) if not constraints.allowed(u, s))
