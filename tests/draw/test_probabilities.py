@@ -355,3 +355,5 @@ def test_precompile_runs_the_engine_in_a_child_process(monkeypatch: pytest.Monke
     assert fastprob.compiled_before() is True
     monkeypatch.setattr(fastprob.sys, "executable", "/nonexistent/python")
     assert fastprob.precompile() is False  # this process then compiles as before
+    monkeypatch.setattr(fastprob.sys, "executable", "")
+    assert fastprob.precompile() is False

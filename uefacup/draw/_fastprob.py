@@ -53,10 +53,12 @@ compiled with numba (nopython mode) and makes the step from a state to its child
   is found, before they are needed.
 
 The kernels are plain Python over numpy arrays (correct, but slow if run uncompiled); numba
-compiles them when it is installed, see ``available``. They stay in this one module on purpose:
-numba's on-disk cache (``cache=True``) keys each function on its own source file only, and a
-caller's cached machine code embeds its callees, so a kernel moved to another module could be
-edited without ``_run`` being recompiled (seen while trying that split: stale results).
+compiles them when it is installed, see ``available``, in a child process the first time
+(``precompile``: the compiler's memory then stays out of the draw's peak). They stay in this
+one module on purpose: numba's on-disk cache (``cache=True``) keys each function on its own
+source file only, and a caller's cached machine code embeds its callees, so a kernel moved to
+another module could be edited without ``_run`` being recompiled (seen while trying that
+split: stale results).
 """
 
 from __future__ import annotations
@@ -1951,6 +1953,8 @@ def precompile() -> bool:
     is there, and a container with a memory limit could kill that first draw. False when the
     child failed: this process then compiles as before.
     """
+    if not sys.executable:  # (an embedded interpreter: no Python to start)
+        return False
     root = str(Path(__file__).resolve().parents[2])  # the directory this copy is imported from
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
