@@ -1949,9 +1949,10 @@ def precompile() -> bool:
     numba's on-disk cache instead of compiling it.
 
     Why: LLVM's memory while it compiles stays in the peak of the process that compiled. A
-    first run of 2014/15 compiling in-process peaked at 687 MB, against 481 MB once the cache
-    is there, and a container with a memory limit could kill that first draw. False when the
-    child failed: this process then compiles as before.
+    first run of 2014/15 compiling in-process peaked at 667 MB through the library (687 MB
+    through the CLI), against 477-481 MB once the cache is there, and a container with a
+    memory limit could kill that first draw. False when the child failed: this process then
+    compiles as before.
     """
     if not sys.executable:  # (an embedded interpreter: no Python to start)
         return False
