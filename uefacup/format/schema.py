@@ -87,7 +87,7 @@ class DrawSpec(BaseModel):
     associations_apart: bool = Field(
         default=False, description="Clubs of one association may not be drawn together."
     )
-    forbidden_pairs: list[tuple[str, str]] = Field(
+    forbidden_pairs: list[Annotated[list[str], Field(min_length=2, max_length=2)]] = Field(
         default_factory=list,
         description="Pairs of clubs (canonical names) that may not be drawn together.",
     )
