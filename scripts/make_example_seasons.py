@@ -30,7 +30,7 @@ from uefacup.rules.ties import resolve_tie
 D = dt.date.fromisoformat
 SEASONS = {
     "example-cup32": (
-        8,
+        13,
         {
             "round-of-32": [D("2030-09-18")],
             "round-of-16": [D("2030-10-23"), D("2030-11-06")],
