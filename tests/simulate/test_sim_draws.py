@@ -97,7 +97,9 @@ def test_draw_matches_the_draw_module_on_the_fourth_round(season: Season) -> Non
     rng = np.random.default_rng(17)
     pkg = np.zeros((plan.n_clubs, plan.n_clubs))
     for _ in range(n_pkg):
-        for tie in package_draw(teams, rules_for(Round.FOURTH), rng, fallback=fallback).ties:
+        for tie in package_draw(
+            teams, rules_for(season.format.round(Round.FOURTH)), rng, fallback=fallback
+        ).ties:
             pkg[index[tie.home], index[tie.away]] += 1
     clubs = [index[n] for n in names]
     first, second = sample_draws(plan, "fourth", SEEDED, clubs, n_sim, 17)

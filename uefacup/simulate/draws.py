@@ -26,7 +26,6 @@ from uefacup.draw.groups import DrawGroup, form_groups
 from uefacup.draw.procedure import DrawRules, draw_groups
 from uefacup.draw.teams import Constraints, Pots, Team, check_drawable
 from uefacup.errors import DrawError
-from uefacup.model import Round
 from uefacup.simulate.model import IntArray
 from uefacup.simulate.plan import SeasonPlan
 
@@ -53,28 +52,40 @@ class DrawSpec:
     forbidden: tuple[tuple[int, int], ...] = ()
     groups: tuple[tuple[IntArray, IntArray], ...] = ()
     """Fixed groups (seeded, unseeded) when the round's clubs are known; () = one group."""
+    group_sizes: tuple[int, ...] = ()
+    """Group sizes of a round whose clubs are not known in advance (formed per season)."""
     first_drawn_home: bool = False
     """A one-match tie at the first-drawn club's ground; False: at a neutral ground."""
 
 
 def round_keys(plan: SeasonPlan) -> list[str]:
     """The simulated rounds in playing order, from the plan's start to the final."""
-    return [r.value for r in Round if r.order >= plan.start.order]
+    return list(plan.keys[plan.order(plan.start) :])
 
 
 def draw_specs(plan: SeasonPlan) -> dict[str, DrawSpec]:
-    """Each simulated round's draw, read from the plan.
+    """Each simulated round's draw, read from the plan (the season's format).
 
-    2002-03 (the plan's rounds today): seeded with associations kept apart up to the fourth
-    round, the qualifying round in the draw module's fixed groups, open from the quarter-finals,
-    the final at a neutral ground.
+    Seeded or open, associations apart or not and the forbidden pairs come from the round's
+    ``DrawFormat``; the fixed groups are those the plan formed for a round whose clubs are
+    known in advance; a one-match round is played where its ``venue`` says. A round with
+    group sizes whose clubs are only known during the simulation is refused by the compiled
+    engine (``program``); the reference engine forms its groups with the package's
+    ``form_groups``.
     """
     specs = {}
     for key in round_keys(plan):
-        round_ = Round(key)
-        seeded = round_.order <= Round.FOURTH.order
+        draw = plan.draw(key)
+        forbidden = plan.forbidden.get(key)
         specs[key] = DrawSpec(
-            seeded=seeded, associations_apart=seeded, groups=plan.groups.get(round_, ())
+            seeded=draw.seeded,
+            associations_apart=draw.seeded and draw.associations_apart,
+            forbidden=()
+            if forbidden is None
+            else tuple((int(a), int(b)) for a, b in forbidden),
+            groups=plan.groups.get(key, ()),
+            group_sizes=draw.group_sizes if key not in plan.groups else (),
+            first_drawn_home=not plan.neutral(key),
         )
     return specs
 
@@ -149,7 +160,8 @@ def draw_one(
         )
     else:
         try:
-            groups = form_groups(pots_of(plan, clubs), None, constraints)
+            sizes = spec.group_sizes or None
+            groups = form_groups(pots_of(plan, clubs), sizes, constraints)
         except DrawError as exc:
             raise DrawError(f"simulated {key} draw: {exc}") from None
     result = draw_groups(groups, rules, rng)

@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from uefacup.errors import SimulationError
-from uefacup.model import Round, RuleSet
+from uefacup.model import RuleSet
 from uefacup.simulate.draws import (
     DrawSpec,
     check_groups,
@@ -28,7 +28,7 @@ from uefacup.simulate.draws import (
     round_keys,
 )
 from uefacup.simulate.model import FloatArray, IntArray, MatchModel
-from uefacup.simulate.plan import CHAMPION, SeasonPlan
+from uefacup.simulate.plan import SeasonPlan
 from uefacup.simulate.tie_table import tie_table
 
 __all__ = ["SeasonProgram", "compile_program", "run_program"]
@@ -87,20 +87,25 @@ def _compiled(plan: SeasonPlan, model: MatchModel) -> SeasonProgram:
     table_of = np.zeros(len(keys), np.int64)
     widest = 0
     for r, key in enumerate(keys):
-        round_ = Round(key)
         spec = specs[key]
         if r:
-            entrants += [int(c) for c in plan.entrants[round_]]
+            entrants += [int(c) for c in plan.entrants[key]]
         entrant_offsets.append(len(entrants))
-        if round_ in plan.fixed:
+        if key in plan.fixed:
             mode[r] = 1
-            pairs += [int(c) for c in plan.fixed[round_].ravel()]
-        elif round_ in plan.bracket and r:
+            pairs += [int(c) for c in plan.fixed[key].ravel()]
+        elif key in plan.bracket and r:
             mode[r] = 2
-            pairs += [int(c) for c in plan.bracket[round_].ravel()]
+            pairs += [int(c) for c in plan.bracket[key].ravel()]
         else:
             seeded[r] = spec.seeded
             if spec.seeded:
+                if spec.group_sizes:
+                    raise SimulationError(
+                        f"the {key} draw is made in groups formed from clubs known only during "
+                        "the season; the compiled engine does not form such groups: use "
+                        "--engine reference"
+                    )
                 check_groups(plan, key, spec)
                 apart[r] = spec.associations_apart
                 plain[r] = not spec.forbidden
@@ -112,10 +117,10 @@ def _compiled(plan: SeasonPlan, model: MatchModel) -> SeasonProgram:
                     if spec.forbidden:
                         widest = max(widest, len(seeded_clubs))
                 if not spec.groups and spec.forbidden:
-                    widest = max(widest, plan.size(round_) // 2)
+                    widest = max(widest, plan.size(key) // 2)
         pair_offsets.append(len(pairs))
         group_offsets.append(len(groups))
-        rules = plan.rules[round_]
+        rules = plan.rules[key]
         venue = (rules, rules.legs == 1 and not spec.first_drawn_home)
         table_of[r] = table_keys.setdefault(venue, len(table_keys))
     entrant_offsets.append(len(entrants))
@@ -133,8 +138,8 @@ def _compiled(plan: SeasonPlan, model: MatchModel) -> SeasonProgram:
     tables = np.stack(
         [tie_table(model, rules, neutral=neutral).first_through for rules, neutral in table_keys]
     )
-    first = Round(keys[0])
-    columns = np.array([Round(k).order for k in keys] + [CHAMPION], np.int64)
+    first = keys[0]
+    columns = np.array([plan.order(k) for k in keys] + [plan.champion], np.int64)
     start = plan.fixed[first].ravel() if first in plan.fixed else plan.start_participants
     return SeasonProgram(
         keys=tuple(keys),

@@ -17,11 +17,11 @@ from dataclasses import replace
 
 import numpy as np
 
-from uefacup.model import ExtraTime, Leg, Round, RuleSet, Score
+from uefacup.model import ExtraTime, Leg, RuleSet, Score
 from uefacup.rules.ties import aggregate, away_goals, resolve_tie
 from uefacup.simulate.draws import draw_one, draw_specs, round_keys
 from uefacup.simulate.model import MatchModel
-from uefacup.simulate.plan import CHAMPION, SeasonPlan
+from uefacup.simulate.plan import SeasonPlan
 from uefacup.simulate.shootout import kick_by_kick
 from uefacup.simulate.vectorised import Counts
 
@@ -47,23 +47,21 @@ def _one_season(
     clubs = [int(c) for c in plan.start_participants]
     previous: list[int] = []
     for position, key in enumerate(keys):
-        round_ = Round(key)
         for club in clubs:
-            counts[club, round_.order] += 1
-        if round_ in plan.fixed:
-            pairs = [(int(x), int(y)) for x, y in plan.fixed[round_]]
-        elif round_ in plan.bracket and previous:
-            pairs = [(previous[int(i)], previous[int(j)]) for i, j in plan.bracket[round_]]
+            counts[club, plan.order(key)] += 1
+        if key in plan.fixed:
+            pairs = [(int(x), int(y)) for x, y in plan.fixed[key]]
+        elif key in plan.bracket and previous:
+            pairs = [(previous[int(i)], previous[int(j)]) for i, j in plan.bracket[key]]
         else:
             pairs = draw_one(plan, key, specs[key], clubs, rng)
-        rules = plan.rules[round_]
+        rules = plan.rules[key]
         neutral = not specs[key].first_drawn_home
         winners = [play_tie_one(x, y, rules, model, rng, neutral=neutral) for x, y in pairs]
         if position == len(keys) - 1:
-            counts[winners[0], CHAMPION] += 1
+            counts[winners[0], plan.champion] += 1
             return
-        nxt = Round(keys[position + 1])
-        clubs = winners + [int(c) for c in plan.entrants[nxt]]
+        clubs = winners + [int(c) for c in plan.entrants[keys[position + 1]]]
         previous = winners
 
 
