@@ -17,6 +17,18 @@ Pool workers ignore SIGINT so that only the parent decides what to do with it.
 times out after ``CONNECT_TIMEOUT`` seconds with a ``SimulationError``. Without an address a
 ``LocalCluster`` of ``workers`` single-threaded worker processes is started for the run and
 closed after it (``processes=False`` runs it in threads, which the tests use).
+
+**Dask workers and the allocator.** A Dask nanny starts its worker process with the
+environment of ``distributed.nanny.pre-spawn-environ``, which by default sets glibc's
+``MALLOC_TRIM_THRESHOLD_`` (65536). Setting it turns off glibc's dynamic mmap threshold, so
+every large temporary array is mapped afresh: the numpy engine this package had before took
+13 times the page faults and ran 1.3 times slower under it. The local cluster started here is
+created with that key removed from the setting (after ``distributed`` is imported, which
+would otherwise put the default back), so its workers run with glibc's own behaviour. For a
+cluster of your own, start the workers without a nanny (``dask worker ADDRESS --no-nanny
+--nthreads 1``), or remove the key from that setting in the workers' Dask configuration. The
+compiled engine allocates a handful of arrays per batch, so the setting no longer costs it
+much either way (benchmarks/README.md).
 """
 
 from __future__ import annotations
@@ -37,7 +49,7 @@ import numpy as np
 from uefacup.errors import SimulationError
 from uefacup.simulate.model import MatchModel
 from uefacup.simulate.plan import SeasonPlan
-from uefacup.simulate.program import SeasonProgram, compile_program, run_program
+from uefacup.simulate.program import SeasonProgram, compile_program, run_program, warm_up
 from uefacup.simulate.reference import run_seasons
 from uefacup.simulate.vectorised import Counts, run_batch
 
@@ -127,6 +139,8 @@ def run_local(
     done = 0
     # tables and draw specs once, here; workers inherit them (fork) or get them once (spawn)
     program = compile_program(plan, model) if engine != "reference" else None
+    if program is not None and workers > 1:
+        warm_up(plan, program)
     if workers <= 1:
         try:
             for batch in work:
@@ -179,6 +193,16 @@ def _top_up(
         pending[pool.submit(_run_in_worker, batch)] = batch
 
 
+def _plain_allocator() -> Any:
+    """A Dask configuration context whose nannies spawn workers without
+    ``MALLOC_TRIM_THRESHOLD_`` (see the module docstring); ``distributed`` is imported first."""
+    dask: Any = importlib.import_module("dask")
+    key = "distributed.nanny.pre-spawn-environ"
+    environ = dict(dask.config.get(key, default={}))
+    environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+    return dask.config.set({key: environ})
+
+
 def run_dask(
     engine: str,
     plan: SeasonPlan,
@@ -200,12 +224,13 @@ def run_dask(
         if scheduler:
             client = dist.Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
         else:
-            cluster = dist.LocalCluster(
-                n_workers=max(workers, 1),
-                threads_per_worker=1,
-                processes=processes,
-                dashboard_address=None,
-            )
+            with _plain_allocator():
+                cluster = dist.LocalCluster(
+                    n_workers=max(workers, 1),
+                    threads_per_worker=1,
+                    processes=processes,
+                    dashboard_address=None,
+                )
             client = dist.Client(cluster, set_as_default=False)
     except (OSError, TimeoutError) as exc:
         where = scheduler or "a local cluster"

@@ -31,7 +31,7 @@ from uefacup.simulate.model import FloatArray, IntArray, MatchModel
 from uefacup.simulate.plan import SeasonPlan
 from uefacup.simulate.tie_table import tie_table
 
-__all__ = ["SeasonProgram", "compile_program", "run_program"]
+__all__ = ["SeasonProgram", "compile_program", "run_program", "warm_up"]
 
 Counts = npt.NDArray[np.int64]
 
@@ -162,6 +162,12 @@ def _compiled(plan: SeasonPlan, model: MatchModel) -> SeasonProgram:
         table_of=table_of,
         tables=np.ascontiguousarray(tables),
     )
+
+
+def warm_up(plan: SeasonPlan, program: SeasonProgram) -> None:
+    """Compile the kernel, or load it from numba's cache, in this process (zero seasons): a
+    pool forked afterwards inherits it instead of compiling once per worker."""
+    run_program(plan, program, 0, np.random.SeedSequence(0))
 
 
 def run_program(
