@@ -49,27 +49,19 @@ def cluster(tmp_path: Path) -> Iterator[str]:
     procs: list[subprocess.Popen[bytes]] = []
     log = (tmp_path / "dask.log").open("wb")
     try:
-        procs.append(
-            subprocess.Popen(
-                [sys.executable, "-m", "dask", "scheduler", "--host", "127.0.0.1", "--port", "0",
-                 "--scheduler-file", str(file), *common],
-                stdout=log, stderr=log, env=env,
-            )  # fmt: skip
-        )
+        scheduler = [sys.executable, "-m", "dask", "scheduler", "--host", "127.0.0.1"]
+        scheduler += ["--port", "0", "--scheduler-file", str(file), *common]
+        procs.append(subprocess.Popen(scheduler, stdout=log, stderr=log, env=env))
         deadline = time.monotonic() + _START_TIMEOUT
         while not file.exists() or not file.read_text().strip():
             if time.monotonic() > deadline or procs[0].poll() is not None:
                 pytest.fail("the dask scheduler did not start")
             time.sleep(0.2)
         address = json.loads(file.read_text())["address"]
+        worker = [sys.executable, "-m", "dask", "worker", address, "--host", "127.0.0.1"]
+        worker += ["--nthreads", "1", "--no-nanny", *common]
         for _ in range(2):
-            procs.append(
-                subprocess.Popen(
-                    [sys.executable, "-m", "dask", "worker", address, "--host", "127.0.0.1",
-                     "--nthreads", "1", "--no-nanny", *common],
-                    stdout=log, stderr=log, env=env,
-                )  # fmt: skip
-            )
+            procs.append(subprocess.Popen(worker, stdout=log, stderr=log, env=env))
         client = distributed.Client(address, timeout=30, set_as_default=False)
         try:
             client.wait_for_workers(2, timeout=_START_TIMEOUT)

@@ -80,9 +80,7 @@ def draw_specs(plan: SeasonPlan) -> dict[str, DrawSpec]:
         specs[key] = DrawSpec(
             seeded=draw.seeded,
             associations_apart=draw.seeded and draw.associations_apart,
-            forbidden=()
-            if forbidden is None
-            else tuple((int(a), int(b)) for a, b in forbidden),
+            forbidden=() if forbidden is None else tuple((int(a), int(b)) for a, b in forbidden),
             groups=plan.groups.get(key, ()),
             group_sizes=draw.group_sizes if key not in plan.groups else (),
             first_drawn_home=not plan.neutral(key),
