@@ -60,15 +60,15 @@ def main() -> None:
                 seconds, out = _timed(node_cmd, pots)
                 theirs.append(seconds)
                 ref = json.loads(out)["probabilities"]
-            diff = max(abs(a - b) for r, s in zip(mine, ref, strict=True) for a, b in zip(r, s))
+            pairs = zip(mine, ref, strict=True)
+            diff = max(abs(a - b) for r, s in pairs for a, b in zip(r, s, strict=True))
             d = draws[i]
             rows.append((i, f"{d['competition']} {d['season']}", min(ours), min(theirs), diff))
     print(f"load after: {_load()}")
     print(f"{'#':>3} {'draw':<14}{'uefacup s':>10}{'cldraw s':>10}{'ratio':>7}{'max diff':>10}")
     for i, label, ours_s, theirs_s, diff in rows:
-        print(
-            f"{i:>3} {label:<14}{ours_s:>10.3f}{theirs_s:>10.3f}{theirs_s / ours_s:>7.2f}{diff:>10.1e}"
-        )
+        ratio = theirs_s / ours_s
+        print(f"{i:>3} {label:<14}{ours_s:>10.3f}{theirs_s:>10.3f}{ratio:>7.2f}{diff:>10.1e}")
     faster = sum(1 for *_, o, t, _ in rows if o < t)
     print(
         f"uefacup faster on {faster} of {len(rows)} draws; total {sum(r[2] for r in rows):.2f} s "
