@@ -46,7 +46,7 @@ from uefacup.simulate.shootout import first_wins_probability
 
 __all__ = ["TOLERANCE", "TieTable", "tie_probabilities", "tie_table"]
 
-TOLERANCE = 1e-12
+TOLERANCE = 1e-10
 """Largest truncation error allowed in any probability of a table."""
 _CHUNK_CELLS = 4_000_000
 """Pair x grid cells contracted at once (bounds the temporary arrays to ~32 MB)."""
@@ -138,12 +138,15 @@ def tie_probabilities(
     n_codes = len(DECIDED_BY)
     first_through = np.zeros(host_rate.size)
     by = np.zeros((host_rate.size, n_codes))
-    for code in regular:
-        mask = (at_90.decided_by == code).astype(np.float64)
-        if not mask.any():
-            continue
-        by[:, code] = _quadratic(p_u, mask, p_v)
-        first_through += _quadratic(p_u, mask * at_90.first_through, p_v)
+    codes = [c for c in sorted(regular) if (at_90.decided_by == c).any()]
+    if codes:  # one product for every mask: (u, v, mask) columns
+        masks = [at_90.decided_by == c for c in codes]
+        masks.append(settled & at_90.first_through)
+        stacked = np.stack(masks, axis=-1).astype(np.float64)
+        shares = _quadratic(p_u, stacked, p_v)
+        for col, code in enumerate(codes):
+            by[:, code] = shares[:, col]
+        first_through += shares[:, -1]
 
     # extra time and the shoot-out, for the standings still level
     phases = _extra_time_phases(rules.extra_time, host_rate, visitor_rate, rules.extra_time_minutes)
@@ -352,9 +355,12 @@ def _difference(a: FloatArray, b: FloatArray) -> FloatArray:
     return np.maximum(out, 0.0)
 
 
-def _quadratic(p_u: FloatArray, mask: FloatArray, p_v: FloatArray) -> FloatArray:
-    """sum over (u, v) of p_u[:, u] mask[u, v] p_v[:, v], per row."""
-    out: FloatArray = np.einsum("pv,pv->p", p_u @ mask, p_v)
+def _quadratic(p_u: FloatArray, masks: FloatArray, p_v: FloatArray) -> FloatArray:
+    """Per row p and mask m: the sum over (u, v) of p_u[p, u] masks[u, v, m] p_v[p, v]."""
+    rows, span_u = p_u.shape
+    span_v, count = masks.shape[1], masks.shape[2]
+    left = (p_u @ masks.reshape(span_u, span_v * count)).reshape(rows, span_v, count)
+    out: FloatArray = np.einsum("pvm,pv->pm", left, p_v)
     return out
 
 
