@@ -161,3 +161,31 @@ def test_every_bad_override_is_reported_at_once() -> None:
             no_settle,
         )
     assert len(info.value.problems) == 2
+
+
+def test_simulate_takes_the_same_overrides() -> None:
+    """The changed rules reach the simulated rounds; the real ones are not decided again."""
+    from uefacup.simulate.plan import build_plan
+    from uefacup.whatif import apply_overrides
+
+    season = load_season()
+    rules = apply_overrides(season.format, [parse_override("*.away_goals=false")])
+    plan = build_plan(season, "fourth", rules)
+    assert not any(r.away_goals for r in plan.rules.values())
+    assert build_plan(season, "fourth").rules["fourth"].away_goals
+    done = run(
+        "simulate",
+        "--runs",
+        "2000",
+        "--seed",
+        "1",
+        "--set",
+        "*.away_goals=false",
+        "--format",
+        "json",
+    )
+    assert done.returncode == 0, done.stderr
+    clubs = json.loads(done.stdout)["clubs"]
+    assert sum(c["champion"] for c in clubs) == pytest.approx(1.0)
+    refused = run("simulate", "--runs", "10", "--set", "final.legs=2")
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
