@@ -137,7 +137,17 @@ def _seeding_keys(season: Season) -> Callable[[int], tuple[float, bool, str, str
     value. Match strengths do not use this: they keep the prior.
     """
     fallback = season_fallback(season)
-    prior = impute_coefficients(season).coefficients
+    try:
+        prior = impute_coefficients(season).coefficients
+    except SimulationError:  # too few coefficients: only an all-open season can do without
+        seeded = [r.key for r in season.format if r.draw.seeded]
+        if seeded and fallback is None:
+            raise SimulationError(
+                f"{season.key}: the {seeded[0]} draw is seeded by club coefficient, but too few "
+                "clubs have one (give them coefficients in clubs.csv, or the season a "
+                "[draw.missing_coefficient] rule)"
+            ) from None
+        prior = np.zeros(len(season.clubs))
     keys: list[tuple[float, bool, str, str]] = []
     for i, club in enumerate(season.clubs):
         team = Team(club.name, club.association, club.coefficient)
