@@ -46,7 +46,8 @@ def test_coefficients_without_any_result(unplayed: Path) -> None:
 
 
 def test_ratings_without_coefficients_or_results(unplayed: Path) -> None:
-    clubs = list(csv.DictReader((unplayed / "clubs.csv").open(encoding="utf-8")))
+    with (unplayed / "clubs.csv").open(encoding="utf-8") as f:
+        clubs = list(csv.DictReader(f))
     with (unplayed / "clubs.csv").open("w", newline="", encoding="utf-8") as f:
         writer = csv.DictWriter(f, fieldnames=list(clubs[0]), lineterminator="\n")
         writer.writeheader()
