@@ -124,7 +124,13 @@ def _compiled(plan: SeasonPlan, model: MatchModel) -> SeasonProgram:
         venue = (rules, rules.legs == 1 and not spec.first_drawn_home)
         table_of[r] = table_keys.setdefault(venue, len(table_keys))
     entrant_offsets.append(len(entrants))
-    from uefacup.kernels.season import MAX_POT
+    try:
+        from uefacup.kernels.season import MAX_POT
+    except ImportError as exc:  # numba missing: a clean error, the reference engine still runs
+        raise SimulationError(
+            f"the default engine needs numba ({exc}): pip install 'uefacup[sim]', or use "
+            "--engine reference"
+        ) from None
 
     if widest > MAX_POT:
         raise SimulationError(
