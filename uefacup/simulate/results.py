@@ -10,13 +10,16 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
 from uefacup.model import Round
 from uefacup.simulate.plan import CHAMPION
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["COLUMNS", "ClubChances", "SimulationResult"]
 
@@ -47,6 +50,34 @@ class SimulationResult:
     interrupted: bool = False
     seconds: float = 0.0
     backtest: dict[str, Any] | None = field(default=None)
+
+    def __repr__(self) -> str:
+        from uefacup.report.summary import simulation_repr
+
+        return simulation_repr(self)
+
+    def _repr_html_(self) -> str:
+        from uefacup.report.summary import simulation_html
+
+        return simulation_html(self)
+
+    def to_frame(self, *, tidy: bool = False, se: bool = False) -> pd.DataFrame:
+        """Club x round probabilities: wide (``se`` adds standard errors) or ``tidy``.
+
+        See ``uefacup.frames.simulation`` for the columns.
+        """
+        from uefacup.frames.simulation import simulation_frame, simulation_tidy
+
+        return simulation_tidy(self) if tidy else simulation_frame(self, se=se)
+
+    def backtest_frame(self) -> pd.DataFrame:
+        """The backtest (``from_round`` runs), one row per real tie; SimulationError without one."""
+        from uefacup.errors import SimulationError
+        from uefacup.frames.backtest import backtest_frame
+
+        if self.backtest is None:
+            raise SimulationError("this simulation has no backtest: run it from a real round")
+        return backtest_frame(self.backtest)
 
     def probabilities(self) -> npt.NDArray[np.float64]:
         if self.runs == 0:
