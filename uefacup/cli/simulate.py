@@ -67,7 +67,20 @@ _SHORT = {
 @click.option("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler to use.")
 @click.option("--batch-size", type=int, default=None, help="Seasons per batch (default 5000).")
 @format_option("text", "json", "csv")
-@click.option("--plot", "plot_path", default=None, metavar="FILE.png", help="Heat map to write.")
+@click.option(
+    "--plot",
+    "plot_path",
+    default=None,
+    metavar="FILE.png|svg",
+    help="Heat map to write: the clubs alive at the start point, with percentages.",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="With --plot: only the N clubs most likely to win (default: all alive, at most 40).",
+)
 def simulate_command(
     season: str,
     runs: int,
@@ -82,6 +95,7 @@ def simulate_command(
     batch_size: int | None,
     fmt: str,
     plot_path: str | None,
+    top: int | None,
 ) -> None:
     """Simulate the season many times; print each club's chance of reaching every round.
 
@@ -136,7 +150,7 @@ def simulate_command(
         if plot_path:
             from uefacup.simulate.plot import plot_heatmap
 
-            plot_heatmap(result, plot_path)
+            plot_heatmap(result, plot_path, top=top)
     if result.interrupted:
         click.echo(
             f"uefacup: interrupted: {result.runs:,} of {result.requested:,} seasons finished"

@@ -23,13 +23,14 @@ DPI = 100
 
 
 def new_figure(width: float, height: float) -> Figure:
-    """An empty ``Figure`` of that size in inches, attached to an Agg canvas."""
+    """An empty ``Figure`` of that size in inches, on an Agg canvas, with constrained layout
+    (titles, tick labels and colour bars are placed so that none overlaps another)."""
     try:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
     except ImportError:
         raise UefaCupError("pictures need matplotlib: pip install 'uefacup[plot]'") from None
-    fig = Figure(figsize=(width, height), dpi=DPI)
+    fig = Figure(figsize=(width, height), dpi=DPI, layout="constrained")
     FigureCanvasAgg(fig)
     return fig
 

@@ -1,9 +1,10 @@
 """A draw's pairing probabilities as a heat map: unseeded teams down, seeded teams across.
 
-Each cell carries its percentage; a pairing the rules forbid (probability 0) is left white with
-a dash, so "cannot happen" is not confused with "unlikely". The colour scale runs from 0 to the
-largest probability in the matrix, so a 16 v 16 draw whose odds are all near 6 % still shows
-its structure.
+Each cell carries its percentage; a pairing the rules forbid (probability 0) is grey with a
+dash, so "cannot happen" is not confused with "unlikely". The colours diverge around the even
+chance 1/n (n seeded teams): white is 1/n, red more likely, blue less. A 16 v 16 draw's odds
+are all near 6 %, and a plain 0-to-max scale would paint them one blue; around 1/n the
+pairings that the constraints favour stand out.
 """
 
 from __future__ import annotations
@@ -38,13 +39,22 @@ def pairings_figure(odds: PairingOdds) -> Figure:
     height = 2.4 + cell * rows
     fig = new_figure(width, height)
     ax = fig.add_subplot()
+    from matplotlib.colors import TwoSlopeNorm
+
     shown = np.ma.masked_where(matrix == 0, matrix)
-    top = float(matrix.max()) or 1.0
-    image = ax.imshow(shown, cmap="Blues", vmin=0.0, vmax=top, aspect="equal")
+    even = 1.0 / cols
+    top = max(float(matrix.max()), even * 1.001)
+    norm = TwoSlopeNorm(vcenter=even, vmin=0.0, vmax=top)
+    from matplotlib import colormaps
+    from matplotlib.ticker import PercentFormatter
+
+    cmap = colormaps["RdBu_r"].with_extremes(bad="#c8c8c8")
+    image = ax.imshow(shown, cmap=cmap, norm=norm, aspect="equal")
     for i in range(rows):
         for j in range(cols):
             p = float(matrix[i, j])
-            colour = "white" if p > 0.6 * top else "black"
+            strong = p > 0 and abs(norm(p) - 0.5) > 0.35
+            colour = "white" if strong else "black"
             ax.text(j, i, cell_text(p), ha="center", va="center", fontsize=8, color=colour)
     ax.set_xticks(
         range(cols),
@@ -66,11 +76,12 @@ def pairings_figure(odds: PairingOdds) -> Figure:
     ax.tick_params(which="minor", length=0)
     ax.set_title(
         f"Pairing probabilities (%): {odds.label}\n"
-        f"{rows} unseeded v {cols} seeded; – : the rules keep the two apart",
+        f"{rows} unseeded v {cols} seeded; white = an even chance (1/{cols}); "
+        "grey –: the rules keep the two apart",
         fontsize=11,
     )
-    bar = fig.colorbar(image, ax=ax, fraction=0.035, pad=0.02)
-    bar.set_label("probability", fontsize=9)
+    bar = fig.colorbar(image, ax=ax, fraction=0.035, pad=0.02, format=PercentFormatter(1.0))
+    bar.set_label("probability (red: above an even chance)", fontsize=9)
     return fig
 
 

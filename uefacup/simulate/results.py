@@ -50,6 +50,10 @@ class SimulationResult:
     interrupted: bool = False
     seconds: float = 0.0
     backtest: dict[str, Any] | None = field(default=None)
+    season: str = ""
+    """Key of the season simulated ("2002-03"); pictures and summaries name it."""
+    season_title: str = ""
+    """Its title ("2002–03 UEFA Cup")."""
 
     def __repr__(self) -> str:
         from uefacup.report.summary import simulation_repr

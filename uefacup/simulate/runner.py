@@ -120,4 +120,6 @@ def simulate(
         interrupted=outcome.interrupted,
         seconds=seconds,
         backtest=report,
+        season=season.key,
+        season_title=season.title,
     )
