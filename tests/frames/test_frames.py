@@ -30,7 +30,9 @@ pd = pytest.importorskip("pandas")
 README = Path(__file__).resolve().parents[2] / "README.md"
 
 
-def assert_schema(frame: object, schema: FrameSchema, keys: list[str] | tuple[str, ...] = ()) -> None:
+def assert_schema(
+    frame: object, schema: FrameSchema, keys: list[str] | tuple[str, ...] = ()
+) -> None:
     """Columns in the declared order, each of the declared dtype."""
     assert isinstance(frame, pd.DataFrame)
     assert list(frame.columns) == list(schema.dtypes(keys))
@@ -76,7 +78,11 @@ def test_ties_final_semi_and_shootouts(season) -> None:  # type: ignore[no-untyp
         3,
         2,
     )
-    assert (final["winner"], final["loser"], final["decided_by"]) == ("Porto", "Celtic", "silver_goal")
+    assert (final["winner"], final["loser"], final["decided_by"]) == (
+        "Porto",
+        "Celtic",
+        "silver_goal",
+    )
     assert final["legs"] == 1 and final["first_away_goals"] is pd.NA
     # semi-final: Porto 4-1 Lazio, Lazio 0-0 Porto -> 4-1 on aggregate, Lazio's one away goal
     semi = t[(t["round"] == "semi-final") & (t["first"] == "Porto")].iloc[0]
@@ -110,7 +116,11 @@ def test_entry_list_frame_has_the_audit_trail() -> None:
     assert len(e) == 145
     assert e["how"].notna().all()
     zenit = e[e["club"] == "Zenit Saint Petersburg"].iloc[0]
-    assert (zenit["round"], zenit["label"], zenit["how"]) == ("qualifying", "3rd", "league position")
+    assert (zenit["round"], zenit["label"], zenit["how"]) == (
+        "qualifying",
+        "3rd",
+        "league position",
+    )
 
 
 def _result(counts: list[list[int]], runs: int) -> SimulationResult:
@@ -180,10 +190,22 @@ def test_pairings_association_rule() -> None:
 def test_backtest_frame_brier_terms() -> None:
     report = {
         "per_tie": [
-            {"round": "final", "first": "Porto", "second": "Celtic", "winner": "Porto",
-             "model": 0.6, "coefficient": 0.7},
-            {"round": "semi-final", "first": "Lazio", "second": "Porto", "winner": "Porto",
-             "model": 0.4, "coefficient": 0.5},
+            {
+                "round": "final",
+                "first": "Porto",
+                "second": "Celtic",
+                "winner": "Porto",
+                "model": 0.6,
+                "coefficient": 0.7,
+            },
+            {
+                "round": "semi-final",
+                "first": "Lazio",
+                "second": "Porto",
+                "winner": "Porto",
+                "model": 0.4,
+                "coefficient": 0.5,
+            },
         ]
     }
     b = backtest_frame(report)

@@ -18,8 +18,8 @@ from uefacup.simulate.results import COLUMNS, SimulationResult
 
 pytest.importorskip("matplotlib")
 
-from uefacup.pictures.bracket import bracket_figure  # noqa: E402
-from uefacup.simulate.plot import cell_text, heatmap_figure  # noqa: E402
+from uefacup.pictures.bracket import bracket_figure
+from uefacup.simulate.plot import cell_text, heatmap_figure
 
 
 def texts(fig: object) -> list[str]:
@@ -140,7 +140,16 @@ def test_pairings_heatmap_labels() -> None:
 def test_replay_plot_cli_writes_a_png(tmp_path: Path) -> None:
     out = tmp_path / "bracket.png"
     run = subprocess.run(
-        [sys.executable, "-m", "uefacup", "replay", "--plot", str(out), "--plot-from", "semi-final"],
+        [
+            sys.executable,
+            "-m",
+            "uefacup",
+            "replay",
+            "--plot",
+            str(out),
+            "--plot-from",
+            "semi-final",
+        ],
         capture_output=True,
         text=True,
     )
