@@ -15,7 +15,7 @@ from uefacup.report.replay_report import render_replay, replay_to_dict
 
 @main.command("replay")
 @season_option
-@format_option("text", "json")
+@format_option("text", "json", "csv")
 @click.option(
     "--plot",
     "plot_path",
@@ -28,7 +28,9 @@ def replay_command(season: str, fmt: str, plot_path: str | None, plot_from: str 
     """Replay a season from its data: every tie, the final and the statistics.
 
     Winners are computed from the leg scores under the season's rules, never read from the
-    data. JSON keys are documented in the README.
+    data. JSON keys are documented in the README. CSV has one row per tie (the ties table of
+    the README: aggregate, winner, decided_by); one row per leg is ``uefacup export``'s
+    matches.csv.
     """
     result = replay(load_season(season))
     if plot_path is not None:
@@ -40,5 +42,10 @@ def replay_command(season: str, fmt: str, plot_path: str | None, plot_from: str 
         raise click.UsageError("--plot-from needs --plot FILE")
     if fmt == "json":
         click.echo(json.dumps(replay_to_dict(result), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        from uefacup.frames.ties import TIES, ties_rows
+        from uefacup.io.export.tables import csv_text
+
+        click.echo(csv_text(TIES, ties_rows(result)), nl=False)
     else:
         render_replay(result, Console(highlight=False))

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from uefacup.rules.entry_list import EntryList
 
-__all__ = ["CLUBS", "ENTRY_LIST", "clubs_frame", "entry_list_frame"]
+__all__ = ["CLUBS", "ENTRY_LIST", "clubs_frame", "clubs_rows", "entry_list_frame"]
 
 CLUBS = FrameSchema(
     name="clubs",
@@ -53,7 +53,12 @@ ENTRY_LIST = FrameSchema(
 
 def clubs_frame(season: Season) -> pd.DataFrame:
     """``CLUBS`` for ``season``."""
-    return CLUBS.build(
+    return CLUBS.build(clubs_rows(season))
+
+
+def clubs_rows(season: Season) -> list[dict[str, Any]]:
+    """The rows of ``CLUBS`` as plain values (see ``matches_rows``)."""
+    return [
         {
             "club": c.name,
             "association": c.association,
@@ -64,7 +69,7 @@ def clubs_frame(season: Season) -> pd.DataFrame:
             "aliases": "; ".join(c.aliases) or None,
         }
         for c in season.clubs
-    )
+    ]
 
 
 def entry_list_frame(entry_list: EntryList) -> pd.DataFrame:

@@ -16,7 +16,7 @@ from uefacup.model import Score, Season
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["MATCHES", "matches_frame"]
+__all__ = ["MATCHES", "matches_frame", "matches_rows"]
 
 MATCHES = FrameSchema(
     name="matches",
@@ -61,6 +61,12 @@ def _goals(score: Score | None) -> tuple[int | None, int | None]:
 
 def matches_frame(season: Season) -> pd.DataFrame:
     """``MATCHES`` for ``season``: every leg of every tie, ordered by round, tie, leg."""
+    return MATCHES.build(matches_rows(season))
+
+
+def matches_rows(season: Season) -> list[dict[str, Any]]:
+    """The rows of ``MATCHES`` as plain values (dates as ``datetime.date``, None where missing);
+    the exporters write these, so a CSV export and the DataFrame have the same columns."""
     association = {c.name: c.association for c in season.clubs}
     order = {key: i for i, key in enumerate(season.rules)}
     ties = sorted(season.ties, key=lambda t: (order.get(t.round, len(order)), t.number))
@@ -95,4 +101,4 @@ def matches_frame(season: Season) -> pd.DataFrame:
                     "neutral": leg.neutral,
                 }
             )
-    return MATCHES.build(rows)
+    return rows

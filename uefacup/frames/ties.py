@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from uefacup.replay import SeasonReplay
 
-__all__ = ["TIES", "ties_frame"]
+__all__ = ["TIES", "ties_frame", "ties_rows"]
 
 TIES = FrameSchema(
     name="ties",
@@ -58,6 +58,11 @@ TIES = FrameSchema(
 
 def ties_frame(source: Season | SeasonReplay) -> pd.DataFrame:
     """``TIES`` for a season (outcomes by its rules) or for a replay (the replay's outcomes)."""
+    return TIES.build(ties_rows(source))
+
+
+def ties_rows(source: Season | SeasonReplay) -> list[dict[str, Any]]:
+    """The rows of ``TIES`` as plain values (see ``matches_rows``)."""
     if isinstance(source, Season):
         season = source
         order = {key: i for i, key in enumerate(season.rules)}
@@ -69,7 +74,7 @@ def ties_frame(source: Season | SeasonReplay) -> pd.DataFrame:
         season = source.season
         pairs = ((rt.tie, rt.outcome) for r in source.rounds for rt in r.ties)
     association = {c.name: c.association for c in season.clubs}
-    return TIES.build(_row(t, o, association) for t, o in pairs)
+    return [_row(t, o, association) for t, o in pairs]
 
 
 def _row(tie: Tie, outcome: TieOutcome, association: dict[str, str]) -> dict[str, Any]:
