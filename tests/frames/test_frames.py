@@ -23,7 +23,19 @@ from uefacup.frames.matches import MATCHES
 from uefacup.frames.season import season_frame
 from uefacup.frames.simulation import SIMULATION, SIMULATION_TIDY
 from uefacup.frames.ties import TIES, ties_frame
-from uefacup.simulate.results import COLUMNS, SimulationResult
+from uefacup.simulate.results import SimulationResult
+
+ROUNDS = (
+    "qualifying",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "quarter-final",
+    "semi-final",
+    "final",
+)
+COLUMNS = (*ROUNDS, "champion")
 
 pd = pytest.importorskip("pandas")
 
@@ -47,7 +59,7 @@ def season():  # type: ignore[no-untyped-def]
 def test_matches_one_row_per_leg_and_the_final_row(season) -> None:  # type: ignore[no-untyped-def]
     """41 qualifying ties (82 legs) and 103 in the competition proper (102 two-legged and the
     final: 205 legs, the seeds' stated number of matches, with their stated 576 goals)."""
-    m = season.to_frame() if hasattr(season, "to_frame") else season_frame(season)
+    m = season.to_frame()
     assert_schema(m, MATCHES)
     assert len(m) == 287
     proper = m[m["round"] != "qualifying"]
@@ -126,6 +138,7 @@ def test_entry_list_frame_has_the_audit_trail() -> None:
 def _result(counts: list[list[int]], runs: int) -> SimulationResult:
     return SimulationResult(
         clubs=("A", "B"),
+        rounds=ROUNDS,
         associations=("X", "Y"),
         counts=np.array(counts, dtype=np.int64),
         runs=runs,
@@ -229,3 +242,23 @@ def test_frames_do_not_import_pandas_until_used() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_reprs_are_one_short_line(season) -> None:  # type: ignore[no-untyped-def]
+    """The season's dataclass repr was 126,624 characters; a summary line says what matters."""
+    text = repr(season)
+    assert "\n" not in text and len(text) < 200
+    assert text == (
+        "<Season 2002-03 '2002–03 UEFA Cup': 145 clubs from 51 associations, 8 rounds, "
+        "144 ties, 287 matches; champion Porto>"
+    )
+    rep = replay(season)
+    assert repr(rep) == (
+        "<SeasonReplay 2002-03: champion Porto, runner-up Celtic (3–2, silver_goal); 144 ties "
+        "in 8 rounds; proper: 205 matches, 576 goals>"
+    )
+    for html in (season._repr_html_(), rep._repr_html_()):
+        assert "<table>" in html and "Quarter-finals" in html and len(html) < 5000
+    assert repr(_result([[1] * len(COLUMNS), [1] * len(COLUMNS)], 1)).startswith(
+        "<SimulationResult: 1 seasons from start, seed 7"
+    )

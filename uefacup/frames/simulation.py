@@ -58,9 +58,7 @@ SIMULATION_TIDY = FrameSchema(
 
 
 def _keys(result: SimulationResult) -> list[str]:
-    from uefacup.simulate.results import COLUMNS
-
-    return list(COLUMNS)
+    return list(result.columns)
 
 
 def entered(result: SimulationResult) -> list[int]:

@@ -13,7 +13,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from uefacup.errors import UefaCupError
-from uefacup.model import Round, Season
+from uefacup.model import Season
 from uefacup.rules.ties import resolve_tie
 
 if TYPE_CHECKING:
@@ -33,15 +33,9 @@ __all__ = [
 
 def round_name(season: Season, key: str) -> str:
     """The printable name of a round ("Quarter-finals"); the key itself where none is known."""
-    named = getattr(season, "round_name", None)
-    if callable(named):
-        try:
-            return str(named(key))
-        except (KeyError, ValueError):
-            return str(key)
     try:
-        return Round(key).heading
-    except ValueError:
+        return season.round_name(key)
+    except KeyError:
         return str(key)
 
 
@@ -61,7 +55,8 @@ def _champion(season: Season) -> str | None:
 
 def _counts(season: Season) -> tuple[int, int, int, int]:
     matches = sum(len(t.legs) for t in season.ties)
-    return len(season.clubs), len(season.associations), len(season.ties), matches
+    associations = len({c.association for c in season.clubs})
+    return len(season.clubs), associations, len(season.ties), matches
 
 
 def season_repr(season: Season) -> str:

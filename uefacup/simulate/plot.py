@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from uefacup.frames.simulation import entered
 from uefacup.pictures.canvas import new_figure, save
-from uefacup.simulate.results import COLUMNS, SimulationResult
+from uefacup.simulate.results import SimulationResult
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -62,7 +62,7 @@ def cell_text(p: float) -> str:
 
 
 def _start_column(result: SimulationResult) -> int:
-    return COLUMNS.index(str(result.from_round)) if result.from_round else 0
+    return result.columns.index(str(result.from_round)) if result.from_round else 0
 
 
 def alive_rows(result: SimulationResult, top: int | None = None) -> list[int]:
@@ -88,9 +88,9 @@ def heatmap_figure(result: SimulationResult, *, top: int | None = None) -> Figur
     rows = alive_rows(result, top)
     first = entered(result)
     counts = np.asarray(result.counts, dtype=float)
-    shown = range(start + 1 if result.from_round else start, len(COLUMNS))
+    shown = range(start + 1 if result.from_round else start, len(result.columns))
     keep = [j for j in shown if any(j >= first[i] for i in rows)]
-    columns = [COLUMNS[j] for j in keep]
+    columns = [result.columns[j] for j in keep]
     data = np.full((len(rows), len(columns)), np.nan)
     for r, i in enumerate(rows):
         for c, j in enumerate(keep):
