@@ -30,22 +30,21 @@ from uefacup.simulate.results import SimulationResult
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["MAX_ROWS", "alive_rows", "cell_text", "heatmap_figure", "plot_heatmap"]
+__all__ = ["MAX_ROWS", "alive_rows", "cell_text", "column_label", "heatmap_figure", "plot_heatmap"]
 
 MAX_ROWS = 40
 """Rows drawn when ``top`` is not given and more clubs are alive (from the start: 145)."""
 
-_SHORT = {
-    "qualifying": "Qualifying",
-    "first": "Round 1",
-    "second": "Round 2",
-    "third": "Round 3",
-    "fourth": "Round 4",
-    "quarter-final": "Quarter-\nfinal",
-    "semi-final": "Semi-\nfinal",
-    "final": "Final",
-    "champion": "Champion",
-}
+def column_label(result: SimulationResult, key: str) -> str:
+    """A column heading: the round's name (two lines where it has a hyphen or two words)."""
+    if key == "champion":
+        return "Champion"
+    names = dict(zip(result.rounds, result.round_names, strict=False))
+    name = names.get(key, key)
+    if "-" in name:
+        head, tail = name.split("-", 1)
+        return f"{head}-\n{tail}"
+    return name.replace(" ", "\n", 1) if len(name) > 10 else name
 
 
 def cell_text(p: float) -> str:
@@ -110,7 +109,7 @@ def heatmap_figure(result: SimulationResult, *, top: int | None = None) -> Figur
                 continue
             colour = "white" if p > 0.55 else "black"
             ax.text(c, r, cell_text(float(p)), ha="center", va="center", fontsize=9, color=colour)
-    ax.set_xticks(range(len(columns)), [_SHORT.get(k, k) for k in columns], fontsize=9)
+    ax.set_xticks(range(len(columns)), [column_label(result, k) for k in columns], fontsize=9)
     ax.xaxis.tick_top()
     ax.set_yticks(
         range(len(rows)),

@@ -53,6 +53,8 @@ class SimulationResult:
     """Key of the season simulated ("2002-03"); pictures and summaries name it."""
     season_title: str = ""
     """Its title ("2002–03 UEFA Cup")."""
+    round_names: tuple[str, ...] = ()
+    """The rounds' printable names, in ``rounds`` order ("Quarter-finals"); pictures use them."""
 
     def __repr__(self) -> str:
         from uefacup.report.summary import simulation_repr

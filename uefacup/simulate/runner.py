@@ -121,4 +121,5 @@ def simulate(
         backtest=report,
         season=season.key,
         season_title=season.title,
+        round_names=tuple(season.round_name(k) for k in plan.keys),
     )
