@@ -32,6 +32,16 @@ ROUNDS = (
 )
 """The 2002-03 round keys, in order (season.toml)."""
 COLUMNS = (*ROUNDS, "champion")
+NAMES = (
+    "Qualifying round",
+    "First round",
+    "Second round",
+    "Third round",
+    "Fourth round",
+    "Quarter-finals",
+    "Semi-finals",
+    "Final",
+)
 
 
 def texts(fig: object) -> list[str]:
@@ -60,6 +70,7 @@ def _result(from_round: str | None) -> SimulationResult:
         model="test model: fixed strengths",
         season="2002-03",
         season_title="2002–03 UEFA Cup",
+        round_names=NAMES,
     )
 
 
@@ -78,7 +89,7 @@ def test_heatmap_only_clubs_alive_with_percentages_and_a_full_title() -> None:
     fig = heatmap_figure(_result("quarter-final"))
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["A (X)", "B (Y)", "C (Z)"]
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["Semi-\nfinal", "Final", "Champion"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Semi-\nfinals", "Final", "Champion"]
     # row by row: 6/8, 3/8, 2/8 | 2/8, 1/8, 1/8 | 0, 0, 0
     assert texts(fig) == ["75", "38", "25", "25", "12", "12", "0", "0", "0"]
     title = fig._suptitle.get_text()
