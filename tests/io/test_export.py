@@ -37,7 +37,8 @@ def test_csv_matches_final_row(season) -> None:  # type: ignore[no-untyped-def]
     rows = lines(files["matches.csv"])
     assert len(rows) == 1 + 287
     assert rows[-1] == (
-        "final,1,1,2003-05-21,Porto,Celtic,Portugal,Scotland,2,2,2,2,3,2,3,2,true,,,,false"
+        "final,1,1,2003-05-21,Porto,Celtic,Portugal,Scotland,2,2,2,2,3,2,3,2,true,,,"
+        '"Estadio Olímpico de Sevilla, Seville",false'
     )
     ties = lines(files["ties.csv"])
     assert ties[-1] == (
@@ -77,7 +78,10 @@ def test_football_txt_lines(season) -> None:  # type: ignore[no-untyped-def]
     body = [line.strip() for line in lines(text)]
     assert "▪ Final" in body and "▪ Quarter-finals, 2nd Leg" in body
     assert "Wed May 21 2003" in body
-    assert "Porto  v Celtic  3-2 a.e.t. (2-2; 2-2 at 105')" in body
+    assert (
+        "Porto  v Celtic  3-2 a.e.t. (2-2; 2-2 at 105')  @ Estadio Olímpico de Sevilla, Seville"
+        in body
+    )
     assert any(
         line.startswith("Boavista ") and line.endswith("1-0 a.e.t. (1-0), 4-1 pen.  [agg 1-1]")
         for line in body

@@ -49,7 +49,11 @@ MATCHES = FrameSchema(
         Column("extra_time", "boolean", "True where extra time was played"),
         Column("home_penalties", "Int64", "home side's shoot-out score; <NA> without one"),
         Column("away_penalties", "Int64", "visitors' shoot-out score; <NA> without one"),
-        Column("venue", "string", "stadium where recorded; <NA> otherwise"),
+        Column(
+            "venue",
+            "string",
+            "stadium where recorded (a one-match final: the season's final venue); <NA> otherwise",
+        ),
         Column("neutral", "boolean", "True for a match at a neutral ground"),
     ),
 )
@@ -71,8 +75,12 @@ def matches_rows(season: Season) -> list[dict[str, Any]]:
     order = {key: i for i, key in enumerate(season.rules)}
     ties = sorted(season.ties, key=lambda t: (order.get(t.round, len(order)), t.number))
     rows: list[dict[str, Any]] = []
+    final = list(season.rules)[-1] if season.rules else None
     for tie in ties:
         for n, leg in enumerate(tie.legs, 1):
+            venue = leg.venue
+            if venue is None and tie.round == final and len(tie.legs) == 1:
+                venue = season.final_venue or None
             et_half = _goals(leg.extra_time_half)
             aet = _goals(leg.after_extra_time)
             pens = _goals(leg.penalties)
@@ -97,7 +105,7 @@ def matches_rows(season: Season) -> list[dict[str, Any]]:
                     "extra_time": leg.extra_time_played,
                     "home_penalties": pens[0],
                     "away_penalties": pens[1],
-                    "venue": leg.venue,
+                    "venue": venue,
                     "neutral": leg.neutral,
                 }
             )
