@@ -12,7 +12,7 @@ them:
   played);
 * ``[agg 3-6]`` after the second leg of a tie: the aggregate, home side of that leg first,
   extra time included;
-* ``@ venue`` where the venue is recorded.
+* ``@ venue`` where the venue is recorded (a one-match final: the season's final venue).
 
 One fact has no place in the format and is written as an addition inside the brackets: the
 score after the first half of extra time, which a silver- or golden-goal rule needs (``3-2
@@ -62,13 +62,14 @@ def score_text(leg: Leg) -> str:
     return text
 
 
-def _line(tie: Tie, n: int, widths: tuple[int, int]) -> str:
+def _line(tie: Tie, n: int, widths: tuple[int, int], venue: str | None) -> str:
     leg = tie.legs[n]
     text = f"    {leg.home.ljust(widths[0])}  v {leg.away.ljust(widths[1])}  {score_text(leg)}"
     if n == 1:
         text += f"  [agg {aggregate(tie.legs, leg.home)}-{aggregate(tie.legs, leg.away)}]"
-    if leg.venue:
-        text += f"  @ {leg.venue}"
+    venue = leg.venue or venue
+    if venue:
+        text += f"  @ {venue}"
     return text
 
 
@@ -80,6 +81,7 @@ def football_txt(season: Season) -> str:
         f"# exported by uefacup from season {season.key}; rounds in order: "
         + ", ".join(str(k) for k in season.rules),
     ]
+    final = list(season.rules)[-1] if season.rules else None
     for key in season.rules:
         ties = sorted(season.ties_of(key), key=lambda t: t.number)
         if not ties:
@@ -95,5 +97,8 @@ def football_txt(season: Season) -> str:
             for date, group in groupby(played, key=lambda t: t.legs[n].date):
                 if date is not None:
                     lines.append(f"  {txt_date(date)}")
-                lines.extend(_line(t, n, widths) for t in group)
+                lines.extend(
+                    _line(t, n, widths, season.final_venue if key == final and legs == 1 else None)
+                    for t in group
+                )
     return "\n".join(lines) + "\n"
