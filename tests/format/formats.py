@@ -52,9 +52,7 @@ def seasons(draw: st.DrawFn) -> Season:
                 key=f"r{i + 1}",
                 name=f"Round {i + 1}",
                 rules=rules,
-                draw=DrawFormat(
-                    seeded=seeded, associations_apart=seeded and draw(st.booleans())
-                ),
+                draw=DrawFormat(seeded=seeded, associations_apart=seeded and draw(st.booleans())),
                 venue=draw(st.sampled_from(list(Venue))),
             )
         )

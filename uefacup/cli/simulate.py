@@ -70,6 +70,20 @@ if TYPE_CHECKING:
     metavar="N",
     help="With --plot: only the N clubs most likely to win (default: all alive, at most 40).",
 )
+@click.option(
+    "--set",
+    "overrides",
+    multiple=True,
+    metavar="ROUND.KEY=VALUE",
+    help="Simulate under another tie rule, as replay --set (repeatable).",
+)
+@click.option(
+    "--rules",
+    "rules_file",
+    default=None,
+    metavar="FILE",
+    help='TOML file of tie rules by round key (or "*"), as replay --rules.',
+)
 def simulate_command(
     season: str,
     runs: int,
@@ -85,6 +99,8 @@ def simulate_command(
     fmt: str,
     plot_path: str | None,
     top: int | None,
+    overrides: tuple[str, ...],
+    rules_file: str | None,
 ) -> None:
     """Simulate the season many times; print each club's chance of reaching every round.
 
@@ -97,6 +113,16 @@ def simulate_command(
     except ImportError as exc:
         raise SimulationError(f"simulate needs numpy: pip install 'uefacup[sim]' ({exc})") from None
     data = load_season(season)
+    rules = None
+    if overrides or rules_file is not None:
+        from pathlib import Path
+
+        from uefacup.whatif import apply_overrides, parse_override, read_rules_file
+
+        items = [parse_override(t) for t in overrides]
+        if rules_file is not None:
+            items += read_rules_file(Path(rules_file))
+        rules = apply_overrides(data.format, items)
     err = Console(stderr=True, highlight=False)
     progress_ctx: Any = None
     advance = None
@@ -128,6 +154,7 @@ def simulate_command(
         "scheduler": scheduler,
         "batch_size": batch_size or BATCH_SIZE,
         "progress": advance,
+        "rules": rules,
     }
     if progress_ctx is not None:
         with progress_ctx:
