@@ -131,7 +131,12 @@ def heatmap_figure(result: SimulationResult, *, top: int | None = None) -> Figur
 
 
 def _title(result: SimulationResult, shown: int, width: float) -> str:
-    start = str(result.from_round) if result.from_round else "the start (entry list)"
+    names = dict(zip(result.rounds, result.round_names, strict=False))
+    start = (
+        f"the {names.get(str(result.from_round), str(result.from_round)).lower()}"
+        if result.from_round
+        else "the start (entry list)"
+    )
     season = result.season_title or result.season or "season"
     alive = len(alive_rows(result, len(result.clubs)))
     which = f"the {shown} clubs alive" if shown == alive else f"top {shown} of {alive} clubs alive"
