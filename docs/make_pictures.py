@@ -18,6 +18,7 @@ from uefacup import load_season, replay
 from uefacup.draw import load_pots_file, pairing_odds
 from uefacup.pictures.bracket import bracket_figure
 from uefacup.pictures.canvas import save
+from uefacup.pictures.sim_bracket import simulated_bracket_figure
 from uefacup.simulate.plot import plot_heatmap
 from uefacup.simulate.runner import simulate
 
@@ -34,6 +35,10 @@ def main() -> None:
     quarter = simulate(season, runs=RUNS, seed=SEED, from_round="quarter-final")
     made.append(plot_heatmap(quarter, HERE / "simulate-from-quarter-final.png"))
     made.append(save(bracket_figure(replay(season)), HERE / "bracket-2002-03.png"))
+    fourth = simulate(season, runs=RUNS, seed=SEED, from_round="fourth")
+    made.append(
+        save(simulated_bracket_figure(fourth, season), HERE / "bracket-simulated-from-fourth.png")
+    )
     odds = pairing_odds(load_pots_file(HERE / "cl-2023-24-round-of-16.json", index=0))
     made.append(odds.plot(HERE / "draw-probabilities-cl-2023-24.png"))
     for path in made:

@@ -209,3 +209,45 @@ def test_picture_suffix_is_checked(tmp_path: Path) -> None:
     )
     assert run.returncode == 2
     assert "must end in .png, .svg, .pdf" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_simulated_bracket_most_likely_path() -> None:
+    """From the fourth round of 2002-03 the quarter-final bracket was drawn with it (13 December
+    2002), the semi-finals later: 8 + 4 boxes, then two columns of the likeliest clubs. In each
+    tie the club more likely to reach the next round is bold and is the one in the next box."""
+    from uefacup.pictures.sim_bracket import simulated_bracket_figure
+    from uefacup.simulate.runner import simulate
+
+    season = load_season("2002-03")
+    result = simulate(season, runs=400, seed=11, from_round="fourth")
+    fig = simulated_bracket_figure(result, season)
+    ax = fig.axes[0]
+    assert len(ax.patches) == 12
+    labels = texts(fig)
+    assert "Quarter-finals" in labels and "Semi-finals\n(drawn later)" in labels
+    assert "most likely path from the fourth round" in ax.get_title(loc="left")
+    assert "400 runs, seed 11" in ax.get_title(loc="left")
+    # Lazio v Wisła Kraków: the percentages are the clubs' chances of the quarter-finals
+    lazio = result.probability("Lazio", "quarter-final")
+    assert f"{100 * lazio:.1f} %" in labels
+    bold = [t.get_text() for t in ax.texts if t.get_fontweight() == "bold"]
+    assert "Lazio" in bold
+
+
+def test_simulated_bracket_needs_a_real_start(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "uefacup",
+            "simulate",
+            "--runs",
+            "10",
+            "--plot-bracket",
+            str(tmp_path / "b.png"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert "--plot-bracket starts from a real draw: add --from ROUND" in run.stderr

@@ -71,6 +71,13 @@ if TYPE_CHECKING:
     help="With --plot: only the N clubs most likely to win (default: all alive, at most 40).",
 )
 @click.option(
+    "--plot-bracket",
+    "bracket_path",
+    default=None,
+    metavar="FILE.png|svg",
+    help="With --from ROUND: the most likely path from that round's real draw, as a bracket.",
+)
+@click.option(
     "--set",
     "overrides",
     multiple=True,
@@ -99,6 +106,7 @@ def simulate_command(
     fmt: str,
     plot_path: str | None,
     top: int | None,
+    bracket_path: str | None,
     overrides: tuple[str, ...],
     rules_file: str | None,
 ) -> None:
@@ -113,6 +121,8 @@ def simulate_command(
     except ImportError as exc:
         raise SimulationError(f"simulate needs numpy: pip install 'uefacup[sim]' ({exc})") from None
     data = load_season(season)
+    if bracket_path and from_round == "start":
+        raise SimulationError("--plot-bracket starts from a real draw: add --from ROUND")
     rules = None
     if overrides or rules_file is not None:
         from pathlib import Path
@@ -167,6 +177,11 @@ def simulate_command(
             from uefacup.simulate.plot import plot_heatmap
 
             plot_heatmap(result, plot_path, top=top)
+        if bracket_path:
+            from uefacup.pictures.canvas import save
+            from uefacup.pictures.sim_bracket import simulated_bracket_figure
+
+            save(simulated_bracket_figure(result, data), bracket_path)
     if result.interrupted:
         click.echo(
             f"uefacup: interrupted: {result.runs:,} of {result.requested:,} seasons finished"
