@@ -237,8 +237,8 @@ def test_every_schema_is_documented_in_the_readme() -> None:
 
 def test_frames_do_not_import_pandas_until_used() -> None:
     code = (
-        "import sys, uefacup, uefacup.frames, uefacup.simulate.results;"
-        "print('pandas' in sys.modules)"
+        "import sys, uefacup, uefacup.frames, uefacup.simulate.results, uefacup.cli;"
+        "print('pandas' in sys.modules or 'matplotlib' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
