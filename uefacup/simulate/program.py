@@ -24,6 +24,7 @@ from uefacup.simulate.draws import (
     check_groups,
     conflict_matrix,
     draw_specs,
+    form_fixed_groups,
     refuse,
     round_keys,
 )
@@ -88,6 +89,10 @@ def _compiled(plan: SeasonPlan, model: MatchModel) -> SeasonProgram:
     widest = 0
     for r, key in enumerate(keys):
         spec = specs[key]
+        if r == 0 and key not in plan.fixed and spec.seeded and spec.group_sizes:
+            # the first round's clubs are known: its groups are formed once, by the package
+            clubs = [int(c) for c in plan.start_participants]
+            spec = specs[key] = form_fixed_groups(plan, key, spec, clubs)
         if r:
             entrants += [int(c) for c in plan.entrants[key]]
         entrant_offsets.append(len(entrants))
