@@ -22,7 +22,11 @@ def _write(folder: Path, name: str, text: str) -> None:
 
 
 def _folder(tmp_path: Path, facts: str, draws: str | None = None) -> Path:
-    _write(tmp_path, "sources.csv", "key,publication,address\nA,Paper A,https://a\nB,Paper B,https://b\n")
+    _write(
+        tmp_path,
+        "sources.csv",
+        "key,publication,address\nA,Paper A,https://a\nB,Paper B,https://b\n",
+    )
     _write(tmp_path, "match_facts.csv", "round,tie,leg,fact,value,source\n" + facts)
     if draws is not None:
         _write(tmp_path, "draw_groups.csv", "round,group,pot,club,source\n" + draws)
@@ -66,7 +70,10 @@ def test_every_problem_is_reported_at_once_with_file_and_line(tmp_path: Path) ->
     assert problems[1].startswith("match_facts.csv:3:") and "bad score" in problems[1]
     assert problems[2].startswith("match_facts.csv:4:") and "unknown fact 'weather'" in problems[2]
     assert problems[3].startswith("match_facts.csv:5:") and "unknown source key 'Z'" in problems[3]
-    assert problems[4].startswith("match_facts.csv:6:") and "no match second tie 9 leg 1" in problems[4]
+    assert (
+        problems[4].startswith("match_facts.csv:6:")
+        and "no match second tie 9 leg 1" in problems[4]
+    )
     assert problems[5].startswith("match_facts.csv:7:") and "yes or no" in problems[5]
     assert problems[6].startswith("draw_groups.csv:2:") and "unknown club 'Benfica'" in problems[6]
     assert problems[7].startswith("draw_groups.csv:3:") and "seeded or unseeded" in problems[7]

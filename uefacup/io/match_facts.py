@@ -97,9 +97,7 @@ class HistoricalRecord:
         raise KeyError(key)
 
     def facts_for(self, match: MatchKey, fact: str | None = None) -> tuple[MatchFact, ...]:
-        return tuple(
-            f for f in self.facts if f.match == match and (fact is None or f.fact == fact)
-        )
+        return tuple(f for f in self.facts if f.match == match and (fact is None or f.fact == fact))
 
 
 def _check_value(fact: str, value: str) -> str | None:
@@ -154,8 +152,10 @@ def read_match_facts(
         try:
             tie, leg = int(row.get("tie")), int(row.get("leg"))
         except ValueError:
-            problems.add(row.where, f"tie and leg must be numbers, not {row.get('tie')!r}, "
-                         f"{row.get('leg')!r}")
+            problems.add(
+                row.where,
+                f"tie and leg must be numbers, not {row.get('tie')!r}, {row.get('leg')!r}",
+            )
             continue
         key: MatchKey = (row.get("round"), tie, leg)
         if key not in matches:
@@ -188,7 +188,12 @@ def read_draw_groups(
     out: list[DrawEntry] = []
     seen: dict[tuple[str, str], str] = {}
     for row in read_rows(path, ("round", "group", "pot", "club", "source"), problems):
-        rnd, club, pot, source = row.get("round"), row.get("club"), row.get("pot"), row.get("source")
+        rnd, club, pot, source = (
+            row.get("round"),
+            row.get("club"),
+            row.get("pot"),
+            row.get("source"),
+        )
         bad = False
         if rnd not in rounds:
             problems.add(row.where, f"unknown round {rnd!r}")
