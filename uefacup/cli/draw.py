@@ -24,13 +24,11 @@ from uefacup.draw import (
 )
 from uefacup.draw.probabilities import compile_pending, engine_for
 from uefacup.errors import DrawError
-from uefacup.model import Round
-
-ROUNDS = [r.value for r in Round]
+from uefacup.model import Season
 
 
 @main.command("draw")
-@click.argument("round_name", metavar="ROUND", required=False, type=click.Choice(ROUNDS))
+@click.argument("round_name", metavar="ROUND", required=False)
 @season_option
 @click.option(
     "--pots",
@@ -117,6 +115,7 @@ def draw_command(
             raise DrawError("--group-sizes applies to season rounds, not pot files")
         if fallback_coefficient is not None:
             raise DrawError("--fallback-coefficient applies to season rounds, not pot files")
+    names: dict[str, str] = {}
     if seed is None:
         seed = random.SystemRandom().randrange(2**32)
     rng = random.Random(seed)
@@ -127,9 +126,11 @@ def draw_command(
         from uefacup.io.season_folder import load_season
 
         assert round_name is not None
+        data = load_season(season)
+        names = {r.key: r.name for r in data.format}
         day = draw_season_day(
-            load_season(season),
-            Round(round_name),
+            data,
+            _round_key(data, round_name),
             rng,
             seed=seed,
             group_sizes=sizes,
@@ -138,7 +139,7 @@ def draw_command(
     if fmt == "json":
         click.echo(json.dumps(day.to_json(), ensure_ascii=False, indent=2))
     else:
-        _print_day(day, show_log)
+        _print_day(day, show_log, names)
 
 
 def _sizes(text: str | None) -> tuple[int, ...] | None:
@@ -150,7 +151,15 @@ def _sizes(text: str | None) -> tuple[int, ...] | None:
         raise DrawError(f"--group-sizes must be comma-separated integers, got {text!r}") from None
 
 
-def _print_day(day: DrawDay, show_log: bool) -> None:
+def _round_key(season: Season, text: str) -> str:
+    """The season's round of that key or name (any case)."""
+    for rnd in season.format:
+        if text.casefold() in (rnd.key.casefold(), rnd.name.casefold()):
+            return rnd.key
+    raise DrawError(f"unknown round {text!r}; the season's rounds: {', '.join(season.format.keys)}")
+
+
+def _print_day(day: DrawDay, show_log: bool, names: dict[str, str]) -> None:
     """The round's draw, the clubs seeded on a fallback value, then the draws held with it."""
     console = Console(highlight=False)
     _print_draw(console, day.result, f"Draw: {day.result.round} (seed {day.result.seed})", show_log)
@@ -161,18 +170,10 @@ def _print_day(day: DrawDay, show_log: bool) -> None:
     while then is not None:
         title = (
             f"Drawn the same day: {then.result.round}, between the winners of the "
-            f"{_heading(before)} (seed {then.result.seed}, continued)"
+            f"{names.get(before, before).lower()} (seed {then.result.seed}, continued)"
         )
         _print_draw(console, then.result, title, show_log)
         before, then = then.result.round, then.then
-
-
-def _heading(round_name: str) -> str:
-    """ "fourth round", "semi-finals": how a round reads inside a sentence."""
-    try:
-        return Round(round_name).heading.lower()
-    except ValueError:
-        return round_name
 
 
 def _print_placements(console: Console, placements: tuple[Placement, ...]) -> None:

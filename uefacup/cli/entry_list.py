@@ -17,7 +17,6 @@ from rich.table import Table
 
 from uefacup.cli.app import format_option, main, season_option
 from uefacup.io.entry_inputs import load_entry_inputs
-from uefacup.model import Round
 from uefacup.rules.access import round_name
 from uefacup.rules.entry_list import EntryList, derive_entry_list
 
@@ -35,7 +34,7 @@ def entry_list_command(season: str, fmt: str, explain: bool) -> None:
         {
             "club": e.club,
             "association": e.association,
-            "round": e.round.value,
+            "round": e.round,
             "label": e.label.value,
         }
         for e in result.entries
@@ -59,7 +58,11 @@ def entry_list_command(season: str, fmt: str, explain: bool) -> None:
 
 def _render_tables(result: EntryList, console: Console) -> None:
     """One table per round in the order clubs enter; counts in the titles for checking."""
-    for round_ in sorted({e.round for e in result.entries}, key=lambda r: r.order, reverse=True):
+    order = list(result.counts.sizes)
+    entering = {e.round for e in result.entries}
+    for round_ in sorted(
+        entering, key=lambda r: order.index(r) if r in order else -1, reverse=True
+    ):
         entries = result.in_round(round_)
         table = Table(title=f"{_title(round_)} ({len(entries)} clubs entering)")
         for name in ("Club", "Association", "Label"):
@@ -69,7 +72,7 @@ def _render_tables(result: EntryList, console: Console) -> None:
         console.print(table)
 
 
-def _title(round_: Round) -> str:
+def _title(round_: str) -> str:
     return round_name(round_).capitalize()
 
 
