@@ -162,3 +162,57 @@ def test_second_round_pots_pair_every_real_tie_seeded_with_unseeded() -> None:
     for (rnd, _tie, leg), row in matches.items():
         if rnd == "second" and leg == 1:
             assert {pot[row["home"]], pot[row["away"]]} == {"seeded", "unseeded"}
+
+
+def _unsettled(kind: str) -> set[tuple[str, int, int]]:
+    """Matches NOTES.md lists as '- unsettled KIND: ROUND leg L: ties a, b, ...'."""
+    out: set[tuple[str, int, int]] = set()
+    notes = (SEASON / "NOTES.md").read_text(encoding="utf-8")
+    prefix = f"- unsettled {kind}: "
+    for line in notes.splitlines():
+        if line.startswith(prefix):
+            where, ties = line[len(prefix) :].split(": ties ")
+            rnd, _, leg = where.rpartition(" leg ")
+            out |= {(rnd, int(t), int(leg)) for t in ties.split(", ")}
+    return out
+
+
+def test_every_match_has_a_date_beyond_the_seeds_or_is_listed_as_unsettled() -> None:
+    rec, matches = _record()
+    dated = {f.match for f in rec.facts if f.fact == "date" and f.source not in SEEDS}
+    unsettled = _unsettled("date")
+    assert not dated & unsettled, "a match listed as unsettled has a date after all"
+    assert set(matches) == dated | unsettled
+
+
+def test_every_match_has_an_extra_time_flag_or_is_listed_as_unsettled() -> None:
+    rec, matches = _record()
+    flagged = {f.match for f in rec.facts if f.fact == "extra_time"}
+    unsettled = _unsettled("extra time")
+    assert not flagged & unsettled
+    assert set(matches) - {("final", 1, 1)} <= flagged | unsettled
+    assert ("final", 1, 1) in flagged
+
+
+def test_derived_extra_time_rows_follow_the_rule() -> None:
+    """'If away goals were also equal, then thirty minutes of extra time were played' (wp-en-r1
+    Format): a 'derived' no is either a first leg, or a second leg that no level 90-minute score
+    could precede (checked here by brute force over the possible 90-minute scores)."""
+    rec, matches = _record()
+    for f in rec.facts:
+        if f.fact != "extra_time" or f.source != "derived":
+            continue
+        assert f.value == "no"
+        if f.leg == 1:
+            continue
+        first = matches[(f.round, f.tie, 1)]["score"]
+        final = matches[f.match]["aet"] or matches[f.match]["score"]
+        h1, a1 = map(int, first.split("-"))  # first leg, from club A's side
+        h2, a2 = map(int, final.split("-"))  # second leg, from club B's side
+        level = [
+            (b, a)
+            for b in range(h2 + 1)
+            for a in range(a2 + 1)
+            if h1 + a == a1 + b and a == a1  # aggregate level and away goals level
+        ]
+        assert level == [], f
