@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -95,6 +97,41 @@ def test_check_sources_fails_on_undocumented(seeds_dir: Path, season_copy: Path)
     notes.write_text(notes.read_text("utf-8").replace("`rank:001:52`", "rank 52"), "utf-8")
     code, out, _ = run("check-sources", "--seeds", str(seeds_dir), "--season", str(season_copy))
     assert code == 1 and "[not in NOTES]" in out
+
+
+def test_check_sources_fails_on_an_undocumented_match_fact_conflict(
+    seeds_dir: Path, season_copy: Path
+) -> None:
+    """A new source giving another date for a leg is a disagreement NOTES.md must cite."""
+    facts = season_copy / "match_facts.csv"
+    facts.write_text(facts.read_text("utf-8") + "first,2,1,date,2002-09-18,wp-pt\n", "utf-8")
+    code, out, _ = run("check-sources", "--seeds", str(seeds_dir), "--season", str(season_copy))
+    assert code == 1
+    assert "(key fact:first:2:1:date)  [not in NOTES]" in out
+
+
+def test_check_sources_reports_a_bad_match_fact_row_in_one_line(
+    seeds_dir: Path, season_copy: Path
+) -> None:
+    facts = season_copy / "match_facts.csv"
+    facts.write_text(facts.read_text("utf-8") + "first,2,1,weather,rain,nobody\n", "utf-8")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "uefacup",
+            "check-sources",
+            "--seeds",
+            str(seeds_dir),
+            "--season",
+            str(season_copy),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "match_facts.csv:" in proc.stderr and "unknown fact 'weather'" in proc.stderr
 
 
 def test_check_sources_without_seeds_is_one_line(tmp_path: Path) -> None:
