@@ -24,6 +24,7 @@ from uefacup.draw import (
 )
 from uefacup.draw.probabilities import compile_pending, engine_for
 from uefacup.errors import DrawError
+from uefacup.format.rounds import RoundFormat, Venue
 from uefacup.model import Season
 
 
@@ -116,6 +117,7 @@ def draw_command(
         if fallback_coefficient is not None:
             raise DrawError("--fallback-coefficient applies to season rounds, not pot files")
     names: dict[str, str] = {}
+    host: dict[str, str] = {}
     if seed is None:
         seed = random.SystemRandom().randrange(2**32)
     rng = random.Random(seed)
@@ -128,6 +130,7 @@ def draw_command(
         assert round_name is not None
         data = load_season(season)
         names = {r.key: r.name for r in data.format}
+        host = {r.key: _host_heading(r) for r in data.format}
         day = draw_season_day(
             data,
             _round_key(data, round_name),
@@ -139,7 +142,7 @@ def draw_command(
     if fmt == "json":
         click.echo(json.dumps(day.to_json(), ensure_ascii=False, indent=2))
     else:
-        _print_day(day, show_log, names)
+        _print_day(day, show_log, names, host)
 
 
 def _sizes(text: str | None) -> tuple[int, ...] | None:
@@ -151,6 +154,13 @@ def _sizes(text: str | None) -> tuple[int, ...] | None:
         raise DrawError(f"--group-sizes must be comma-separated integers, got {text!r}") from None
 
 
+def _host_heading(rnd: RoundFormat) -> str:
+    """What the first club drawn is: the first leg's host, the one match's, or nominal only."""
+    if rnd.legs == 2:
+        return "Home (first leg)"
+    return "Home (nominal)" if rnd.venue is Venue.NEUTRAL else "Home"
+
+
 def _round_key(season: Season, text: str) -> str:
     """The season's round of that key or name (any case)."""
     for rnd in season.format:
@@ -159,10 +169,11 @@ def _round_key(season: Season, text: str) -> str:
     raise DrawError(f"unknown round {text!r}; the season's rounds: {', '.join(season.format.keys)}")
 
 
-def _print_day(day: DrawDay, show_log: bool, names: dict[str, str]) -> None:
+def _print_day(day: DrawDay, show_log: bool, names: dict[str, str], host: dict[str, str]) -> None:
     """The round's draw, the clubs seeded on a fallback value, then the draws held with it."""
     console = Console(highlight=False)
-    _print_draw(console, day.result, f"Draw: {day.result.round} (seed {day.result.seed})", show_log)
+    title = f"Draw: {day.result.round} (seed {day.result.seed})"
+    _print_draw(console, day.result, title, show_log, host.get(day.result.round, ""))
     if day.placements:
         _print_placements(console, day.placements)
     before = day.result.round
@@ -172,7 +183,7 @@ def _print_day(day: DrawDay, show_log: bool, names: dict[str, str]) -> None:
             f"Drawn the same day: {then.result.round}, between the winners of the "
             f"{names.get(before, before).lower()} (seed {then.result.seed}, continued)"
         )
-        _print_draw(console, then.result, title, show_log)
+        _print_draw(console, then.result, title, show_log, host.get(then.result.round, ""))
         before, then = then.result.round, then.then
 
 
@@ -186,12 +197,15 @@ def _print_placements(console: Console, placements: tuple[Placement, ...]) -> No
     console.print(table)
 
 
-def _print_draw(console: Console, result: DrawResult, title: str, show_log: bool) -> None:
+def _print_draw(
+    console: Console, result: DrawResult, title: str, show_log: bool, home: str = ""
+) -> None:
+    """``home``: the heading of the first-drawn club's column (a pot file: first leg)."""
     table = Table(title=title)
     grouped = any(t.group is not None for t in result.ties) and len(result.groups) > 1
     if grouped:
         table.add_column("Group", justify="right")
-    table.add_column("Home (nominal)" if result.rules.single_match else "Home (first leg)")
+    table.add_column(home or "Home (first leg)")
     table.add_column("Away")
     for tie in result.ties:
         cells = [tie.home, tie.away]

@@ -199,9 +199,8 @@ def _clubs(
             )
             continue
         round_ = row.get("round")
-        if round_ not in fmt:
+        if round_ not in fmt:  # reported, and the club kept so that its aliases still resolve
             problems.add(row.where, f"club {name!r}: unknown round {round_!r} ({_keys(fmt)})")
-            continue
         try:
             label = Label(row.get("label"))
             coeff = float(row.get("coefficient")) if row.get("coefficient") else None

@@ -146,16 +146,28 @@ def render_replay(rep: SeasonReplay, console: Console) -> None:
             for rt in r.ties:
                 line = " | ".join(_leg_text(leg) for leg in rt.tie.legs)
                 console.print(f"{rt.tie.number:>3}. {line} => {_result_text(rt)}", soft_wrap=True)
-    final = rep.final
-    leg = final.tie.legs[0]
-    when = leg.date.strftime("%d %B %Y") if leg.date else ""
-    summary = (
-        f"Final, {rep.season.final_venue}, {when}: {_leg_text(leg)}. "
-        f"{rep.champion} beat {rep.runner_up} {how(final.outcome.decided_by)}."
-    )
+    summary = _final_text(rep)
     console.print()
     console.print(f"[bold]{summary}[/bold]" if rich else summary, soft_wrap=True)
     _render_stats(rep, console, rich)
+
+
+def _final_text(rep: SeasonReplay) -> str:
+    """ "Final, Seville, 21 May 2003: Porto 3-2 Celtic (a.e.t., ...). Porto beat Celtic ..."."""
+    final = rep.final
+    legs = final.tie.legs
+    if len(legs) == 1:
+        leg = legs[0]
+        where = [rep.season.final_venue, leg.date.strftime("%d %B %Y") if leg.date else ""]
+        head = ", ".join(["Final", *(w for w in where if w)])
+        played = _leg_text(leg)
+    else:
+        head = "Final (two legs)"
+        played = "; ".join(_leg_text(leg) for leg in legs)
+    return (
+        f"{head}: {played}. "
+        f"{rep.champion} beat {rep.runner_up} {how(final.outcome.decided_by)}."
+    )
 
 
 def _render_stats(rep: SeasonReplay, console: Console, rich: bool) -> None:
@@ -178,6 +190,8 @@ def _render_stats(rep: SeasonReplay, console: Console, rich: bool) -> None:
     console.print()
     for line in lines:
         console.print(line, soft_wrap=True)
+    if not rep.top_scorers:
+        return
     if rich:
         table = Table(title="Top scorers", title_justify="left")
         for col in ("Rank", "Player", "Club", "Goals", "Minutes"):

@@ -31,7 +31,7 @@ third-placed clubs (third round) get the same prior and are probably underrated 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -185,18 +185,31 @@ class CoefficientFit:
     matches: int
 
 
+PRIOR_FIT = CoefficientFit(
+    mu=0.0217, home_advantage=0.4734, beta=0.2933, centre=0.0, log_likelihood=0.0, matches=0
+)
+"""The constants this package fits on the 287 matches of 2002-03 (``fit_coefficient_scale`` on
+the embedded season, rounded): the model of a season with no results yet, so that it can be
+simulated from its start on coefficients alone. Its ``centre`` is replaced by the season's own."""
+
+
 def _covariate(imputation: Imputation) -> tuple[FloatArray, float]:
     x = np.log1p(imputation.coefficients)
     centre = float(x.mean())
     return x - centre, centre
 
 
+MIN_MATCHES = 10
+"""Fewer real matches than this give no usable fit; ``PRIOR_FIT`` is used instead."""
+
+
 def fit_coefficient_scale(season: Season, table: MatchTable | None = None) -> CoefficientFit:
     """Maximum-likelihood ``mu``, ``h`` and ``beta`` on ``table`` (default: every real match)."""
     table = match_table(season) if table is None else table
-    if len(table) < 10:
-        raise SimulationError(f"only {len(table)} matches to fit the coefficient model on")
     x, centre = _covariate(impute_coefficients(season))
+    if len(table) < MIN_MATCHES:
+        # a season not yet played (or barely): the constants of a full season's fit
+        return replace(PRIOR_FIT, centre=centre, log_likelihood=float("nan"), matches=0)
     n = len(table)
     diff = x[table.home] - x[table.away]
     design = np.zeros((2 * n, 3))
@@ -226,6 +239,11 @@ def coefficient_model(season: Season, fit: CoefficientFit | None = None) -> Matc
     """The default model: strengths from coefficients, constants fitted on the real matches."""
     fit = fit_coefficient_scale(season) if fit is None else fit
     rating = coefficient_ratings(season, fit)
+    fitted = (
+        f"fitted on {fit.matches} matches"
+        if fit.matches
+        else "no results to fit: the constants of the 2002-03 fit"
+    )
     return MatchModel(
         clubs=tuple(c.name for c in season.clubs),
         attack=rating.copy(),
@@ -234,6 +252,6 @@ def coefficient_model(season: Season, fit: CoefficientFit | None = None) -> Matc
         home_advantage=fit.home_advantage,
         description=(
             f"coefficient: rating = {fit.beta:.3f} * log(1 + coefficient), home advantage "
-            f"{np.exp(fit.home_advantage):.2f}x, fitted on {fit.matches} matches"
+            f"{np.exp(fit.home_advantage):.2f}x, {fitted}"
         ),
     )
