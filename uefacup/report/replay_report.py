@@ -164,10 +164,7 @@ def _final_text(rep: SeasonReplay) -> str:
     else:
         head = "Final (two legs)"
         played = "; ".join(_leg_text(leg) for leg in legs)
-    return (
-        f"{head}: {played}. "
-        f"{rep.champion} beat {rep.runner_up} {how(final.outcome.decided_by)}."
-    )
+    return f"{head}: {played}. {rep.champion} beat {rep.runner_up} {how(final.outcome.decided_by)}."
 
 
 def _render_stats(rep: SeasonReplay, console: Console, rich: bool) -> None:

@@ -72,7 +72,11 @@ def impute_coefficients(season: Season) -> Imputation:
     proper = np.array([season.format.round(c.round).proper for c in season.clubs], dtype=np.float64)
     known = np.array([c.coefficient is not None for c in season.clubs])
     if known.sum() < 3:
-        raise SimulationError("too few clubs with a coefficient to fit the association prior")
+        raise SimulationError(
+            f"{season.key}: only {int(known.sum())} clubs have a club coefficient, too few for "
+            "the coefficient model (give clubs.csv coefficients, or use --model ratings "
+            "--ratings FILE)"
+        )
     y = np.array([np.log1p(c.coefficient) for c in season.clubs if c.coefficient is not None])
     design = np.column_stack([np.ones_like(x_assoc), x_assoc, proper])
     coef, *_ = np.linalg.lstsq(design[known], y, rcond=None)
@@ -227,6 +231,27 @@ def fit_coefficient_scale(season: Season, table: MatchTable | None = None) -> Co
         log_likelihood=loglik,
         matches=n,
     )
+
+
+def base_rates(season: Season) -> tuple[float, float]:
+    """The base rate and home advantage (log scale) for a model whose strengths come from
+    elsewhere (a ratings file): fitted on the real matches where the season has enough, with no
+    strength term when its clubs have no coefficients; else ``PRIOR_FIT``'s."""
+    try:
+        fit = fit_coefficient_scale(season)
+        return fit.mu, fit.home_advantage
+    except SimulationError:  # no coefficients to impute from
+        pass
+    table = match_table(season)
+    if len(table) < MIN_MATCHES:
+        return PRIOR_FIT.mu, PRIOR_FIT.home_advantage
+    n = len(table)
+    design = np.zeros((2 * n, 2))
+    design[:, 0] = 1.0
+    design[:n, 1] = ~table.neutral
+    goals = np.concatenate([table.home_goals, table.away_goals]).astype(np.float64)
+    theta, _ = poisson_newton(design, goals)
+    return float(theta[0]), float(theta[1])
 
 
 def coefficient_ratings(season: Season, fit: CoefficientFit) -> FloatArray:
