@@ -164,6 +164,19 @@ def test_second_round_pots_pair_every_real_tie_seeded_with_unseeded() -> None:
             assert {pot[row["home"]], pot[row["away"]]} == {"seeded", "unseeded"}
 
 
+def test_second_round_group_three_is_six_and_six_and_keeps_its_ties() -> None:
+    """svenskafans-r2-group3 names group 3: six seeded, six unseeded; each of their real ties
+    was drawn inside the group."""
+    rec, matches = _record()
+    group = {d.club: d.group for d in rec.draws if d.round == "second" and d.group}
+    three = [d for d in rec.draws if d.round == "second" and d.group == "3"]
+    assert len(three) == 12 and sum(d.pot == "seeded" for d in three) == 6
+    assert {d.source for d in three} == {"svenskafans-r2-group3"}
+    for (rnd, _tie, leg), row in matches.items():
+        if rnd == "second" and leg == 1 and (row["home"] in group or row["away"] in group):
+            assert group.get(row["home"]) == group.get(row["away"]), row
+
+
 def _unsettled(kind: str) -> set[tuple[str, int, int]]:
     """Matches NOTES.md lists as '- unsettled KIND: ROUND leg L: ties a, b, ...'."""
     out: set[tuple[str, int, int]] = set()
