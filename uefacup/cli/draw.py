@@ -20,8 +20,8 @@ from uefacup.draw import (
     draw_round,
     draw_season_day,
     load_pots_file,
-    pairing_probabilities,
 )
+from uefacup.draw.odds import PairingOdds, pairing_odds
 from uefacup.draw.probabilities import compile_pending, engine_for
 from uefacup.errors import DrawError
 from uefacup.format.rounds import RoundFormat, Venue
@@ -59,6 +59,13 @@ from uefacup.model import Season
     help="Draw-group sizes of a seeded round (default: 9x8+10 in qualifying, else one group).",
 )
 @click.option("--show-log", is_flag=True, help="Text output: also print every ball.")
+@click.option(
+    "--plot",
+    "plot_path",
+    default=None,
+    metavar="FILE.png|svg",
+    help="With --probabilities: also draw the matrix as an annotated heat map.",
+)
 @format_option("text", "json")
 def draw_command(
     round_name: str | None,
@@ -72,6 +79,7 @@ def draw_command(
     group_sizes: str | None,
     show_log: bool,
     fmt: str,
+    plot_path: str | None,
 ) -> None:
     """Draw ROUND of a season, or the pots of a file with --pots.
 
@@ -103,6 +111,8 @@ def draw_command(
         raise DrawError("give either a ROUND or --pots FILE (not both)")
     if pots_path is None and (index is not None or select is not None or probabilities):
         raise DrawError("--index, --select and --probabilities need --pots FILE")
+    if plot_path is not None and not probabilities:
+        raise DrawError("--plot draws the pairing probabilities: add --probabilities")
     if seed is not None and seed < 0:
         # random.Random(-n) is random.Random(n): two seeds would give one draw
         raise DrawError(f"--seed must be a non-negative integer, not {seed}")
@@ -110,7 +120,9 @@ def draw_command(
     if pots_path is not None:
         entry = load_pots_file(pots_path, index=index, select=select)
         if probabilities:
-            _print_probabilities(entry, fmt)
+            odds = _print_probabilities(entry, fmt)
+            if plot_path is not None:
+                odds.plot(plot_path)
             return
         if sizes is not None:
             raise DrawError("--group-sizes applies to season rounds, not pot files")
@@ -231,7 +243,7 @@ SLOW_PYTHON_POT = 10
 """Pots larger than this take the pure-Python solver long enough to warn (16 v 16: minutes)."""
 
 
-def _print_probabilities(entry: PotsEntry, fmt: str) -> None:
+def _print_probabilities(entry: PotsEntry, fmt: str) -> PairingOdds:
     if engine_for(entry.pots) == "python" and len(entry.pots.seeded) > SLOW_PYTHON_POT:
         # the pure-Python solver needs minutes for a round of 32: say so before the wait
         click.echo(
@@ -244,13 +256,12 @@ def _print_probabilities(entry: PotsEntry, fmt: str) -> None:
             "note: compiling the probability engine for this machine, once (about half a minute)",
             err=True,
         )
-    matrix = pairing_probabilities(entry.pots, entry.constraints)
-    seeded = [t.name for t in entry.pots.seeded]
-    unseeded = [t.name for t in entry.pots.unseeded]
+    odds = pairing_odds(entry)
+    matrix = odds.probabilities
+    seeded, unseeded = list(odds.seeded), list(odds.unseeded)
     if fmt == "json":
-        data = {"seeded": seeded, "unseeded": unseeded, "probabilities": matrix}
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-        return
+        click.echo(json.dumps(odds.to_dict(), ensure_ascii=False, indent=2))
+        return odds
     console = Console(highlight=False)
     title = f"Pairing probabilities (%): {entry.label}"
     # a grid needs the names plus about seven characters a seeded column; on a narrower
@@ -263,7 +274,7 @@ def _print_probabilities(entry: PotsEntry, fmt: str) -> None:
             ranked = sorted(zip(row, seeded, strict=True), key=lambda x: (-x[0], x[1]))
             table.add_row(name, " · ".join(f"{s} {100 * p:.1f}" for p, s in ranked if p > 0))
         console.print(table)
-        return
+        return odds
     table = Table(
         title=title,
         caption="Columns (seeded): " + "; ".join(f"{k} {n}" for k, n in enumerate(seeded, 1)),
@@ -274,3 +285,4 @@ def _print_probabilities(entry: PotsEntry, fmt: str) -> None:
     for name, row in zip(unseeded, matrix, strict=True):
         table.add_row(name, *("-" if p == 0 else f"{100 * p:.1f}" for p in row))
     console.print(table)
+    return odds

@@ -19,7 +19,7 @@ from uefacup.report.whatif_report import render_whatif
 
 @main.command("replay")
 @season_option
-@format_option("text", "json")
+@format_option("text", "json", "csv")
 @click.option(
     "--set",
     "overrides",
@@ -34,25 +34,57 @@ from uefacup.report.whatif_report import render_whatif
     type=click.Path(dir_okay=False, path_type=Path),
     help='TOML file of tie rules by round key (or "*"), applied like --set.',
 )
+@click.option(
+    "--plot",
+    "plot_path",
+    default=None,
+    metavar="FILE.png|svg",
+    help="Also draw the bracket (from the round of 16 unless --plot-from says otherwise).",
+)
+@click.option("--plot-from", default=None, metavar="ROUND", help="First round of the bracket.")
 def replay_command(
-    season: str, fmt: str, overrides: tuple[str, ...], rules_file: Path | None
+    season: str,
+    fmt: str,
+    overrides: tuple[str, ...],
+    rules_file: Path | None,
+    plot_path: str | None,
+    plot_from: str | None,
 ) -> None:
     """Replay a season from its data: every tie, the final and the statistics.
 
     Winners are computed from the leg scores under the season's rules, never read from the
-    data. JSON keys are documented in the README.
+    data. JSON keys are documented in the README. CSV has one row per tie (the ties table of
+    the README: aggregate, winner, decided_by); one row per leg is ``uefacup export``'s
+    matches.csv.
 
     With --set or --rules, every real tie is decided again under the changed rules, and the
     ties decided differently are listed. Where the new rule needs play that never happened
     (extra time after a tie that away goals decided, say), the tie is settled by the match
     model from the 90-minute score and shown with each club's chance.
     """
+    if plot_from is not None and plot_path is None:
+        raise click.UsageError("--plot-from needs --plot FILE")
     if overrides or rules_file is not None:
+        if fmt == "csv" or plot_path is not None:
+            raise click.UsageError(
+                "--format csv and --plot apply to the replay under the season's own rules, "
+                "not with --set/--rules"
+            )
         _what_if(season, fmt, overrides, rules_file)
         return
     result = replay(load_season(season))
+    if plot_path is not None:
+        from uefacup.pictures.bracket import bracket_figure
+        from uefacup.pictures.canvas import save
+
+        save(bracket_figure(result, plot_from), plot_path)
     if fmt == "json":
         click.echo(json.dumps(replay_to_dict(result), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        from uefacup.frames.ties import TIES, ties_rows
+        from uefacup.io.export.tables import csv_text
+
+        click.echo(csv_text(TIES, ties_rows(result)), nl=False)
     else:
         render_replay(result, Console(highlight=False))
 
