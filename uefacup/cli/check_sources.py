@@ -6,13 +6,8 @@ import json
 import sys
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from uefacup.cli.app import format_option, main, season_option
-from uefacup.io.season_folder import load_season_with_aliases
-from uefacup.io.seeds import find_seeds, read_seeds
-from uefacup.reconcile import reconcile
 
 
 @main.command("check-sources")
@@ -31,6 +26,13 @@ def check_sources_command(season: str, seeds_dir: str | None, fmt: str) -> None:
     Each disagreement carries a key; the season's NOTES.md cites that key where it records the
     decision. Exit status 1 when a disagreement is not documented there, 0 otherwise.
     """
+    from rich.console import Console
+    from rich.table import Table
+
+    from uefacup.io.season_folder import load_season_with_aliases
+    from uefacup.io.seeds import find_seeds, read_seeds
+    from uefacup.reconcile import reconcile
+
     loaded = load_season_with_aliases(season)
     items = reconcile(loaded.season, loaded.aliases, read_seeds(find_seeds(seeds_dir)))
     notes = loaded.season.notes

@@ -5,32 +5,21 @@ from __future__ import annotations
 import json
 import random
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from uefacup.cli.app import format_option, main, season_option
-from uefacup.draw import (
-    DrawDay,
-    DrawResult,
-    DrawRules,
-    Placement,
-    PotsEntry,
-    draw_round,
-    draw_season_day,
-    load_pots_file,
-    pairing_probabilities,
-)
-from uefacup.draw.probabilities import compile_pending, engine_for
 from uefacup.errors import DrawError
-from uefacup.model import Round
 
-ROUNDS = [r.value for r in Round]
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from uefacup.draw import DrawDay, DrawResult, Placement, PotsEntry
 
 
 @main.command("draw")
-@click.argument("round_name", metavar="ROUND", required=False, type=click.Choice(ROUNDS))
+@click.argument("round_name", metavar="ROUND", required=False)
 @season_option
 @click.option(
     "--pots",
@@ -107,6 +96,8 @@ def draw_command(
     if seed is not None and seed < 0:
         # random.Random(-n) is random.Random(n): two seeds would give one draw
         raise DrawError(f"--seed must be a non-negative integer, not {seed}")
+    from uefacup.draw import DrawDay, DrawRules, draw_round, draw_season_day, load_pots_file
+
     sizes = _sizes(group_sizes)
     if pots_path is not None:
         entry = load_pots_file(pots_path, index=index, select=select)
@@ -125,11 +116,17 @@ def draw_command(
         day = DrawDay(draw_round(entry.pots, rules, rng, round_name=entry.label, seed=seed))
     else:
         from uefacup.io.season_folder import load_season
+        from uefacup.model import Round
 
         assert round_name is not None
+        try:
+            round_ = Round(round_name)
+        except ValueError:
+            known = ", ".join(r.value for r in Round)
+            raise DrawError(f"unknown round {round_name!r}; the rounds are: {known}") from None
         day = draw_season_day(
             load_season(season),
-            Round(round_name),
+            round_,
             rng,
             seed=seed,
             group_sizes=sizes,
@@ -152,6 +149,8 @@ def _sizes(text: str | None) -> tuple[int, ...] | None:
 
 def _print_day(day: DrawDay, show_log: bool) -> None:
     """The round's draw, the clubs seeded on a fallback value, then the draws held with it."""
+    from rich.console import Console
+
     console = Console(highlight=False)
     _print_draw(console, day.result, f"Draw: {day.result.round} (seed {day.result.seed})", show_log)
     if day.placements:
@@ -169,6 +168,8 @@ def _print_day(day: DrawDay, show_log: bool) -> None:
 
 def _heading(round_name: str) -> str:
     """ "fourth round", "semi-finals": how a round reads inside a sentence."""
+    from uefacup.model import Round
+
     try:
         return Round(round_name).heading.lower()
     except ValueError:
@@ -176,6 +177,8 @@ def _heading(round_name: str) -> str:
 
 
 def _print_placements(console: Console, placements: tuple[Placement, ...]) -> None:
+    from rich.table import Table
+
     table = Table(title="Seeded without a club coefficient of their own")
     table.add_column("Club")
     table.add_column("Seeded on", justify="right")
@@ -186,6 +189,8 @@ def _print_placements(console: Console, placements: tuple[Placement, ...]) -> No
 
 
 def _print_draw(console: Console, result: DrawResult, title: str, show_log: bool) -> None:
+    from rich.table import Table
+
     table = Table(title=title)
     grouped = any(t.group is not None for t in result.ties) and len(result.groups) > 1
     if grouped:
@@ -217,6 +222,12 @@ SLOW_PYTHON_POT = 10
 
 
 def _print_probabilities(entry: PotsEntry, fmt: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from uefacup.draw import pairing_probabilities
+    from uefacup.draw.probabilities import compile_pending, engine_for
+
     if engine_for(entry.pots) == "python" and len(entry.pots.seeded) > SLOW_PYTHON_POT:
         # the pure-Python solver needs minutes for a round of 32: say so before the wait
         click.echo(

@@ -10,16 +10,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from uefacup.cli.app import format_option, main, season_option
-from uefacup.io.entry_inputs import load_entry_inputs
-from uefacup.model import Round
-from uefacup.rules.access import round_name
-from uefacup.rules.entry_list import EntryList, derive_entry_list
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from uefacup.model import Round
+    from uefacup.rules.entry_list import EntryList
 
 FIELDS = ("club", "association", "round", "label")
 
@@ -30,6 +31,11 @@ FIELDS = ("club", "association", "round", "label")
 @click.option("--explain", is_flag=True, help="Say per association how each berth was filled.")
 def entry_list_command(season: str, fmt: str, explain: bool) -> None:
     """Derive the season's entry list (club, association, entry round, label)."""
+    from rich.console import Console
+
+    from uefacup.io.entry_inputs import load_entry_inputs
+    from uefacup.rules.entry_list import derive_entry_list
+
     result = derive_entry_list(load_entry_inputs(season))
     rows = [
         {
@@ -59,6 +65,8 @@ def entry_list_command(season: str, fmt: str, explain: bool) -> None:
 
 def _render_tables(result: EntryList, console: Console) -> None:
     """One table per round in the order clubs enter; counts in the titles for checking."""
+    from rich.table import Table
+
     for round_ in sorted({e.round for e in result.entries}, key=lambda r: r.order, reverse=True):
         entries = result.in_round(round_)
         table = Table(title=f"{_title(round_)} ({len(entries)} clubs entering)")
@@ -70,6 +78,8 @@ def _render_tables(result: EntryList, console: Console) -> None:
 
 
 def _title(round_: Round) -> str:
+    from uefacup.rules.access import round_name
+
     return round_name(round_).capitalize()
 
 

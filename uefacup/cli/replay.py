@@ -5,12 +5,8 @@ from __future__ import annotations
 import json
 
 import click
-from rich.console import Console
 
 from uefacup.cli.app import format_option, main, season_option
-from uefacup.io.season_folder import load_season
-from uefacup.replay import replay
-from uefacup.report.replay_report import render_replay, replay_to_dict
 
 
 @main.command("replay")
@@ -22,6 +18,12 @@ def replay_command(season: str, fmt: str) -> None:
     Winners are computed from the leg scores under the season's rules, never read from the
     data. JSON keys are documented in the README.
     """
+    from rich.console import Console
+
+    from uefacup.io.season_folder import load_season
+    from uefacup.replay import replay
+    from uefacup.report.replay_report import render_replay, replay_to_dict
+
     result = replay(load_season(season))
     if fmt == "json":
         click.echo(json.dumps(replay_to_dict(result), ensure_ascii=False, indent=2))

@@ -11,14 +11,13 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from uefacup.cli.app import format_option, main, season_option
 from uefacup.errors import SimulationError
-from uefacup.io.season_folder import load_season
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from uefacup.simulate.results import SimulationResult
 
 _SHORT = {
@@ -93,6 +92,10 @@ def simulate_command(
         from uefacup.simulate.runner import BATCH_SIZE, simulate
     except ImportError as exc:
         raise SimulationError(f"simulate needs numpy: pip install 'uefacup[sim]' ({exc})") from None
+    from rich.console import Console
+
+    from uefacup.io.season_folder import load_season
+
     data = load_season(season)
     err = Console(stderr=True, highlight=False)
     progress_ctx: Any = None
@@ -153,6 +156,9 @@ def _render(result: SimulationResult, fmt: str) -> None:
     if fmt == "csv":
         click.echo(result.to_csv(), nl=False)
         return
+    from rich.console import Console
+    from rich.table import Table
+
     console = Console(highlight=False)
     if not console.is_terminal:
         console = Console(highlight=False, width=140)  # piped: no wrapping of club names
@@ -188,6 +194,8 @@ def _pct(p: float) -> str:
 
 
 def _render_backtest(report: dict[str, Any], console: Console) -> None:
+    from rich.table import Table
+
     table = Table(
         title=f"Backtest on the {report['ties']} real ties from {report['from']}",
         caption="scores of P(first club goes through); lower is better",

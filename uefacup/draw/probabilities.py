@@ -23,7 +23,9 @@ never correctness. ``exact=True`` runs the same recursion in ``Fraction`` arithm
 
 Floats go to the compiled engine of ``uefacup.draw._fastprob`` when numba is installed (same
 recursion, keyed by the canonical forms of the components of the forbidden graph, in nopython
-code); without numba, or for pots beyond its limits, the solver below runs.
+code); without numba, or for pots beyond its limits, the solver below runs. That module is
+imported inside the functions that call it: it loads numpy and numba (about half a second),
+which ``uefacup --help``, ``replay`` and a plain draw must not pay.
 """
 
 from __future__ import annotations
@@ -32,7 +34,6 @@ from collections.abc import Callable
 from fractions import Fraction
 from typing import Generic, TypeVar
 
-from uefacup.draw import _fastprob as fastprob
 from uefacup.draw.matching import has_perfect_matching
 from uefacup.draw.teams import Constraints, Pots, check_drawable
 
@@ -220,17 +221,23 @@ class _Solver(Generic[N]):
 
 def engine_for(pots: Pots) -> str:
     """Which solver ``pairing_probabilities`` uses for ``pots``: "compiled" or "python"."""
+    from uefacup.draw import _fastprob as fastprob  # numpy + numba: only when odds are asked
+
     return "compiled" if fastprob.supports(pots) else "python"
 
 
 def compile_pending(pots: Pots) -> bool:
     """True when ``pots`` go to the compiled engine and its machine code is not yet cached, so
     that the first call waits for numba to compile it (once)."""
+    from uefacup.draw import _fastprob as fastprob
+
     return fastprob.supports(pots) and not fastprob.compiled_before()
 
 
 def pairing_probabilities(pots: Pots, constraints: Constraints | None = None) -> list[list[float]]:
     """P(unseeded ``i`` meets seeded ``j``) as ``[i][j]``; rows unseeded, columns seeded."""
+    from uefacup.draw import _fastprob as fastprob
+
     constraints = constraints or Constraints()
     check_drawable(pots, constraints)
     if fastprob.supports(pots):
