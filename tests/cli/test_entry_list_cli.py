@@ -26,7 +26,7 @@ def _clubs_csv() -> list[dict[str, str]]:
         {
             "club": c.name,
             "association": c.association,
-            "round": c.round.value,
+            "round": c.round,
             "label": c.label.value,
         }
         for c in load_season("2002-03").clubs

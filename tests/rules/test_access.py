@@ -128,7 +128,7 @@ def test_seed_cup_winners_19_49_count_right_for_the_wrong_reason(
 ) -> None:
     """ "31 domestic cup winners from associations 19–49": 31 is right, but it is 30 from
     19–49 (Azerbaijan, 42, is banned) plus Kazakhstan from outside the ranking."""
-    line = next(x for x in counts.lines if x.round is Q and x.what == "CW")
+    line = next(x for x in counts.lines if x.round == Q and x.what == "CW")
     ranks = _ranks(inputs, line.associations)
     assert line.count == 31
     assert sorted(r for r in ranks if r is not None) == [r for r in range(19, 50) if r != 42]
@@ -140,7 +140,7 @@ def test_seed_runners_up_range_is_wrong(counts: AccessCounts, inputs: EntryInput
     without Liechtenstein is only 32 associations. The berth table gives a runners-up place to
     every association 16–49 with two or three berths, so the 33 are 16–49 except Liechtenstein
     (cup only) and Azerbaijan (banned) = 32, plus Kazakhstan."""
-    line = next(x for x in counts.lines if x.round is Q and x.what == "2nd")
+    line = next(x for x in counts.lines if x.round == Q and x.what == "2nd")
     ranks = _ranks(inputs, line.associations)
     assert line.count == 33
     assert max(r for r in ranks if r is not None) == 49  # Albania, not 48

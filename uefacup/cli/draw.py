@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from uefacup.draw import DrawDay, DrawResult, Placement, PotsEntry
+    from uefacup.model import Season
 
 
 @main.command("draw")
@@ -108,6 +109,7 @@ def draw_command(
             raise DrawError("--group-sizes applies to season rounds, not pot files")
         if fallback_coefficient is not None:
             raise DrawError("--fallback-coefficient applies to season rounds, not pot files")
+    names: dict[str, str] = {}
     if seed is None:
         seed = random.SystemRandom().randrange(2**32)
     rng = random.Random(seed)
@@ -116,17 +118,13 @@ def draw_command(
         day = DrawDay(draw_round(entry.pots, rules, rng, round_name=entry.label, seed=seed))
     else:
         from uefacup.io.season_folder import load_season
-        from uefacup.model import Round
 
         assert round_name is not None
-        try:
-            round_ = Round(round_name)
-        except ValueError:
-            known = ", ".join(r.value for r in Round)
-            raise DrawError(f"unknown round {round_name!r}; the rounds are: {known}") from None
+        data = load_season(season)
+        names = {r.key: r.name for r in data.format}
         day = draw_season_day(
-            load_season(season),
-            round_,
+            data,
+            _round_key(data, round_name),
             rng,
             seed=seed,
             group_sizes=sizes,
@@ -135,7 +133,7 @@ def draw_command(
     if fmt == "json":
         click.echo(json.dumps(day.to_json(), ensure_ascii=False, indent=2))
     else:
-        _print_day(day, show_log)
+        _print_day(day, show_log, names)
 
 
 def _sizes(text: str | None) -> tuple[int, ...] | None:
@@ -147,7 +145,15 @@ def _sizes(text: str | None) -> tuple[int, ...] | None:
         raise DrawError(f"--group-sizes must be comma-separated integers, got {text!r}") from None
 
 
-def _print_day(day: DrawDay, show_log: bool) -> None:
+def _round_key(season: Season, text: str) -> str:
+    """The season's round of that key or name (any case)."""
+    for rnd in season.format:
+        if text.casefold() in (rnd.key.casefold(), rnd.name.casefold()):
+            return rnd.key
+    raise DrawError(f"unknown round {text!r}; the season's rounds: {', '.join(season.format.keys)}")
+
+
+def _print_day(day: DrawDay, show_log: bool, names: dict[str, str]) -> None:
     """The round's draw, the clubs seeded on a fallback value, then the draws held with it."""
     from rich.console import Console
 
@@ -160,20 +166,10 @@ def _print_day(day: DrawDay, show_log: bool) -> None:
     while then is not None:
         title = (
             f"Drawn the same day: {then.result.round}, between the winners of the "
-            f"{_heading(before)} (seed {then.result.seed}, continued)"
+            f"{names.get(before, before).lower()} (seed {then.result.seed}, continued)"
         )
         _print_draw(console, then.result, title, show_log)
         before, then = then.result.round, then.then
-
-
-def _heading(round_name: str) -> str:
-    """ "fourth round", "semi-finals": how a round reads inside a sentence."""
-    from uefacup.model import Round
-
-    try:
-        return Round(round_name).heading.lower()
-    except ValueError:
-        return round_name
 
 
 def _print_placements(console: Console, placements: tuple[Placement, ...]) -> None:

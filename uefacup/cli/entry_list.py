@@ -19,7 +19,6 @@ from uefacup.cli.app import format_option, main, season_option
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from uefacup.model import Round
     from uefacup.rules.entry_list import EntryList
 
 FIELDS = ("club", "association", "round", "label")
@@ -41,7 +40,7 @@ def entry_list_command(season: str, fmt: str, explain: bool) -> None:
         {
             "club": e.club,
             "association": e.association,
-            "round": e.round.value,
+            "round": e.round,
             "label": e.label.value,
         }
         for e in result.entries
@@ -67,7 +66,11 @@ def _render_tables(result: EntryList, console: Console) -> None:
     """One table per round in the order clubs enter; counts in the titles for checking."""
     from rich.table import Table
 
-    for round_ in sorted({e.round for e in result.entries}, key=lambda r: r.order, reverse=True):
+    order = list(result.counts.sizes)
+    entering = {e.round for e in result.entries}
+    for round_ in sorted(
+        entering, key=lambda r: order.index(r) if r in order else -1, reverse=True
+    ):
         entries = result.in_round(round_)
         table = Table(title=f"{_title(round_)} ({len(entries)} clubs entering)")
         for name in ("Club", "Association", "Label"):
@@ -77,7 +80,7 @@ def _render_tables(result: EntryList, console: Console) -> None:
         console.print(table)
 
 
-def _title(round_: Round) -> str:
+def _title(round_: str) -> str:
     from uefacup.rules.access import round_name
 
     return round_name(round_).capitalize()

@@ -20,17 +20,6 @@ if TYPE_CHECKING:
 
     from uefacup.simulate.results import SimulationResult
 
-_SHORT = {
-    "qualifying": "Q",
-    "first": "R1",
-    "second": "R2",
-    "third": "R3",
-    "fourth": "R4",
-    "quarter-final": "QF",
-    "semi-final": "SF",
-    "final": "F",
-}
-
 
 @main.command("simulate")
 @season_option
@@ -135,7 +124,7 @@ def simulate_command(
     else:
         result = simulate(data, **kwargs)
     if result.runs:
-        _render(result, fmt)
+        _render(result, fmt, {r.key: r.short for r in data.format})
         if plot_path:
             from uefacup.simulate.plot import plot_heatmap
 
@@ -149,7 +138,7 @@ def simulate_command(
         sys.exit(130)
 
 
-def _render(result: SimulationResult, fmt: str) -> None:
+def _render(result: SimulationResult, fmt: str, shorts: dict[str, str]) -> None:
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -162,18 +151,18 @@ def _render(result: SimulationResult, fmt: str) -> None:
     console = Console(highlight=False)
     if not console.is_terminal:
         console = Console(highlight=False, width=140)  # piped: no wrapping of club names
-    start = result.from_round.value if result.from_round else "start"
+    start = result.from_round or "start"
     console.print(
         f"{result.runs:,} seasons from {start}, seed {result.seed}, {result.engine} engine, "
         f"{result.seconds:.1f} s\nmodel: {result.model}"
     )
-    first = result.from_round.value if result.from_round else "qualifying"
-    rounds = list(_SHORT)[list(_SHORT).index(first) :]
+    first = result.from_round or result.rounds[0]
+    rounds = list(result.rounds[result.rounds.index(first) :])
     table = Table(show_edge=False, pad_edge=False, title="Chance of reaching each round (%)")
     table.add_column("Club", no_wrap=True)
     table.add_column("Association", no_wrap=True)
     for key in rounds:
-        table.add_column(_SHORT[key], justify="right")
+        table.add_column(shorts[key], justify="right")
     table.add_column("Win", justify="right")
     for c in result.chances():
         if not any(c.rounds[k] for k in rounds):

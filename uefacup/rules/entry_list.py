@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from uefacup.errors import EntryListError
-from uefacup.model import Label, Round
+from uefacup.model import Label, RoundKey
 from uefacup.rules.access import (
     AccessCounts,
     AccessList,
@@ -93,7 +93,7 @@ class Entry:
 
     club: str
     association: str
-    round: Round
+    round: RoundKey
     label: Label
     place: str
 
@@ -109,8 +109,8 @@ class EntryList:
     counts: AccessCounts
     external: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
 
-    def in_round(self, round_: Round) -> tuple[Entry, ...]:
-        return tuple(e for e in self.entries if e.round is round_)
+    def in_round(self, round_: RoundKey) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if e.round == round_)
 
     def resolution(self, association: str) -> Resolution:
         for res in self.resolutions:
@@ -173,7 +173,8 @@ def derive_entry_list(inputs: EntryInputs) -> EntryList:
         by_assoc[e.association].append(e)
     order = {a.name: i for i, a in enumerate(inputs.ranking)}
     entries.extend(external)
-    entries.sort(key=lambda e: (e.round.order, order.get(e.association, len(order))))
+    rank = inputs.access.order
+    entries.sort(key=lambda e: (rank(e.round), order.get(e.association, len(order))))
 
     counts = access_counts(inputs.access, inputs.ranking, banned=banned, holders_vacated=vacated)
     problems += _check_totals(entries, counts)

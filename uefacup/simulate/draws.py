@@ -35,23 +35,22 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from uefacup.model import Round
 from uefacup.simulate.model import IntArray
 from uefacup.simulate.plan import SeasonPlan
 
 __all__ = ["draw_round", "draw_round_one", "is_seeded"]
 
 
-def is_seeded(round_: Round) -> bool:
-    """Seeded with the association rule (qualifying to fourth round), else an open draw."""
-    return round_.order <= Round.FOURTH.order
+def is_seeded(round_: str, plan: SeasonPlan) -> bool:
+    """Seeded by coefficient under the round's draw rules, else an open draw."""
+    return plan.draw(round_).seeded
 
 
 # ------------------------------------------------------------------------------- vectorised
 
 
 def draw_round(
-    round_: Round, clubs: IntArray, plan: SeasonPlan, rng: np.random.Generator
+    round_: str, clubs: IntArray, plan: SeasonPlan, rng: np.random.Generator
 ) -> tuple[IntArray, IntArray]:
     """Draw every simulated season's round at once.
 
@@ -59,7 +58,7 @@ def draw_round(
     (seasons, n): the club at home in the first leg and its opponent.
     """
     seasons, size = clubs.shape
-    if not is_seeded(round_):
+    if not is_seeded(round_, plan):
         order = np.argsort(rng.random((seasons, size)), axis=1)
         shuffled = np.take_along_axis(clubs, order, axis=1)
         return shuffled[:, 0::2], shuffled[:, 1::2]
@@ -212,10 +211,10 @@ def _choose(allowed: np.ndarray, u: np.ndarray) -> IntArray:
 
 
 def draw_round_one(
-    round_: Round, clubs: list[int], plan: SeasonPlan, rng: np.random.Generator
+    round_: str, clubs: list[int], plan: SeasonPlan, rng: np.random.Generator
 ) -> list[tuple[int, int]]:
     """The same procedure for one season, ball by ball, in plain Python."""
-    if not is_seeded(round_):
+    if not is_seeded(round_, plan):
         pot = list(clubs)
         pairs = []
         while pot:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from uefacup.model import Round, Season
+from uefacup.model import RoundKey, Season
 from uefacup.simulate.model import MatchModel
 from uefacup.simulate.strengths import (
     CoefficientFit,
@@ -38,7 +38,7 @@ PRIOR_SD = 0.25
 
 def dixon_coles_model(
     season: Season,
-    before: Round | None,
+    before: RoundKey | None,
     *,
     prior_sd: float = PRIOR_SD,
     fit: CoefficientFit | None = None,
@@ -50,11 +50,12 @@ def dixon_coles_model(
     fit = fit_coefficient_scale(season) if fit is None else fit
     prior = coefficient_ratings(season, fit)
     n = len(season.clubs)
-    rounds = [] if before is None else [r for r in Round if r.order < before.order]
+    keys = season.format.keys
+    rounds = [] if before is None else list(keys[: keys.index(before)])
     table = match_table(season, rounds)
     m = len(table)
     names = tuple(c.name for c in season.clubs)
-    where = "start" if before is None else before.value
+    where = "start" if before is None else before
     if m == 0:
         return MatchModel(
             names,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from uefacup.errors import SimulationError
-from uefacup.simulate.results import COLUMNS, SimulationResult
+from uefacup.simulate.results import SimulationResult
 
 __all__ = ["plot_heatmap"]
 
@@ -30,9 +30,13 @@ def plot_heatmap(result: SimulationResult, path: Path | str, *, top: int | None 
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
     image = ax.imshow(data, aspect="auto", cmap="viridis", vmin=0.0, vmax=1.0)
-    ax.set_xticks(range(len(COLUMNS)), [c.replace("-", "-\n") for c in COLUMNS], fontsize=7)
+    ax.set_xticks(
+        range(len(result.columns)),
+        [c.replace("-", "-\n") for c in result.columns],
+        fontsize=7,
+    )
     ax.set_yticks(range(len(chances)), [c.club for c in chances], fontsize=5)
-    start = result.from_round.value if result.from_round else "start"
+    start = result.from_round or "start"
     ax.set_title(f"Probability of reaching each round ({result.runs:,} seasons from {start})")
     fig.colorbar(image, ax=ax, fraction=0.04)
     fig.tight_layout()

@@ -25,7 +25,7 @@ from uefacup.simulate.model import (
     SHOOTOUT_KICKS,
     MatchModel,
 )
-from uefacup.simulate.plan import CHAMPION, SeasonPlan
+from uefacup.simulate.plan import SeasonPlan
 from uefacup.simulate.vectorised import Counts
 
 __all__ = ["play_tie_one", "run_seasons", "shootout"]
@@ -50,7 +50,7 @@ def _one_season(
     previous: list[int] = []
     while True:
         for club in clubs:
-            counts[club, round_.order] += 1
+            counts[club, plan.order(round_)] += 1
         if round_ in plan.fixed:
             pairs = [(int(x), int(y)) for x, y in plan.fixed[round_]]
         elif round_ in plan.bracket and previous:
@@ -59,9 +59,9 @@ def _one_season(
             pairs = draw_round_one(round_, clubs, plan, rng)
         rules = plan.rules[round_]
         winners = [play_tie_one(x, y, rules, model, rng) for x, y in pairs]
-        nxt = round_.next()
+        nxt = plan.next(round_)
         if nxt is None:
-            counts[winners[0], CHAMPION] += 1
+            counts[winners[0], plan.champion] += 1
             return
         clubs = winners + [int(c) for c in plan.entrants[nxt]]
         previous = winners

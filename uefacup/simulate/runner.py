@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from uefacup.errors import SimulationError
-from uefacup.model import Round, Season
+from uefacup.model import RoundKey, Season
 from uefacup.simulate.backends import ENGINES, batches, run_dask, run_local
 from uefacup.simulate.backtest import backtest
 from uefacup.simulate.fitting import dixon_coles_model
@@ -33,7 +33,7 @@ BATCH_SIZE = 5_000
 
 
 def build_model(
-    season: Season, name: str, from_round: Round | None, ratings: Path | str | None = None
+    season: Season, name: str, from_round: RoundKey | None, ratings: Path | str | None = None
 ) -> MatchModel:
     """The named match model (see ``MODELS``) for a run from ``from_round``."""
     if name == "ratings" or ratings is not None:
@@ -54,7 +54,7 @@ def simulate(
     *,
     runs: int = 10_000,
     seed: int | None = None,
-    from_round: Round | str | None = None,
+    from_round: RoundKey | None = None,
     model: str | MatchModel = "coefficient",
     ratings: Path | str | None = None,
     engine: str = "vectorised",
@@ -81,9 +81,7 @@ def simulate(
         seed = int(np.random.SeedSequence().generate_state(1, np.uint64)[0] >> 1)
     elif seed < 0:
         raise SimulationError(f"--seed must be a non-negative integer, not {seed}")
-    start = from_round if isinstance(from_round, Round) or from_round is None else None
-    if isinstance(from_round, str):
-        start = parse_from(from_round)
+    start = parse_from(season, from_round)
     match_model = (
         model if isinstance(model, MatchModel) else build_model(season, model, start, ratings)
     )
@@ -109,6 +107,7 @@ def simulate(
         report = backtest(season, match_model, start, seed)
     return SimulationResult(
         clubs=plan.clubs,
+        rounds=plan.keys,
         associations=tuple(season.club(c).association for c in plan.clubs),
         counts=outcome.counts,
         runs=outcome.runs,

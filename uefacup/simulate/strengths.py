@@ -37,7 +37,8 @@ import numpy as np
 import numpy.typing as npt
 
 from uefacup.errors import SimulationError
-from uefacup.model import Round, Season
+from uefacup.format.rounds import Venue
+from uefacup.model import RoundKey, Season
 from uefacup.simulate.model import FloatArray, IntArray, MatchModel
 
 __all__ = [
@@ -68,7 +69,7 @@ def impute_coefficients(season: Season) -> Imputation:
     """Coefficients for all clubs in ``season.clubs`` order; see the module docstring."""
     assoc = {a.name: a.coefficient or 0.0 for a in season.associations}
     x_assoc = np.array([np.log1p(assoc.get(c.association, 0.0)) for c in season.clubs])
-    proper = np.array([c.round.is_proper for c in season.clubs], dtype=np.float64)
+    proper = np.array([season.format.round(c.round).proper for c in season.clubs], dtype=np.float64)
     known = np.array([c.coefficient is not None for c in season.clubs])
     if known.sum() < 3:
         raise SimulationError("too few clubs with a coefficient to fit the association prior")
@@ -103,16 +104,17 @@ class MatchTable:
         return int(self.home.size)
 
 
-def match_table(season: Season, rounds: Iterable[Round] | None = None) -> MatchTable:
+def match_table(season: Season, rounds: Iterable[RoundKey] | None = None) -> MatchTable:
     """The real matches of ``rounds`` (all rounds when None); extra-time goals are left out
     because they were scored in a different length of play."""
     index = {c.name: i for i, c in enumerate(season.clubs)}
-    wanted = set(Round) if rounds is None else set(rounds)
+    wanted = set(season.format.keys) if rounds is None else set(rounds)
     rows: list[tuple[int, int, int, int, bool]] = []
     for tie in season.ties:
         if tie.round not in wanted:
             continue
-        neutral = season.rules_for(tie.round).legs == 1
+        rnd = season.format.round(tie.round)
+        neutral = rnd.legs == 1 and rnd.venue is Venue.NEUTRAL
         for leg in tie.legs:
             rows.append(
                 (index[leg.home], index[leg.away], leg.regular.home, leg.regular.away, neutral)

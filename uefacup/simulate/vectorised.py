@@ -15,7 +15,7 @@ import numpy.typing as npt
 from uefacup.simulate.draws import draw_round
 from uefacup.simulate.matches import play_ties
 from uefacup.simulate.model import IntArray, MatchModel
-from uefacup.simulate.plan import CHAMPION, SeasonPlan
+from uefacup.simulate.plan import SeasonPlan
 
 __all__ = ["run_batch"]
 
@@ -33,7 +33,7 @@ def run_batch(
     clubs = np.broadcast_to(plan.start_participants, (seasons, plan.start_participants.size))
     previous: IntArray | None = None
     while True:
-        counts[:, round_.order] += np.bincount(clubs.ravel(), minlength=n_clubs)
+        counts[:, plan.order(round_)] += np.bincount(clubs.ravel(), minlength=n_clubs)
         if round_ in plan.fixed:
             pairs = plan.fixed[round_]
             first = np.broadcast_to(pairs[:, 0], (seasons, pairs.shape[0]))
@@ -44,9 +44,9 @@ def run_batch(
         else:
             first, second = draw_round(round_, np.ascontiguousarray(clubs), plan, rng)
         winners = play_ties(first, second, plan.rules[round_], model, rng)
-        nxt = round_.next()
+        nxt = plan.next(round_)
         if nxt is None:
-            counts[:, CHAMPION] += np.bincount(winners.ravel(), minlength=n_clubs)
+            counts[:, plan.champion] += np.bincount(winners.ravel(), minlength=n_clubs)
             return counts
         entering = plan.entrants[nxt]
         if entering.size:
