@@ -155,9 +155,9 @@ def _round_key(season: Season, text: str) -> str:
 
 def _print_day(day: DrawDay, show_log: bool, names: dict[str, str]) -> None:
     """The round's draw, the clubs seeded on a fallback value, then the draws held with it."""
-    from rich.console import Console
+    from uefacup.report.console import make_console
 
-    console = Console(highlight=False)
+    console = make_console()
     _print_draw(console, day.result, f"Draw: {day.result.round} (seed {day.result.seed})", show_log)
     if day.placements:
         _print_placements(console, day.placements)
@@ -173,44 +173,52 @@ def _print_day(day: DrawDay, show_log: bool, names: dict[str, str]) -> None:
 
 
 def _print_placements(console: Console, placements: tuple[Placement, ...]) -> None:
-    from rich.table import Table
+    from uefacup.report.columns import Column
+    from uefacup.report.console import print_table
 
-    table = Table(title="Seeded without a club coefficient of their own")
-    table.add_column("Club")
-    table.add_column("Seeded on", justify="right")
-    table.add_column("How")
-    for placement in placements:
-        table.add_row(placement.club, f"{placement.coefficient:.3f}", placement.how)
-    console.print(table)
+    console.print()
+    print_table(
+        console,
+        [
+            Column("Club", [p.club for p in placements]),
+            Column("Seeded on", [f"{p.coefficient:.3f}" for p in placements], numeric=True),
+            Column("How", [p.how for p in placements]),
+        ],
+        title="Seeded without a club coefficient of their own",
+    )
 
 
 def _print_draw(console: Console, result: DrawResult, title: str, show_log: bool) -> None:
-    from rich.table import Table
+    from uefacup.report.columns import Column
+    from uefacup.report.console import print_table
 
-    table = Table(title=title)
     grouped = any(t.group is not None for t in result.ties) and len(result.groups) > 1
-    if grouped:
-        table.add_column("Group", justify="right")
-    table.add_column("Home (nominal)" if result.rules.single_match else "Home (first leg)")
-    table.add_column("Away")
-    for tie in result.ties:
-        cells = [tie.home, tie.away]
-        table.add_row(*([str(tie.group)] if grouped else []), *cells)
-    console.print(table)
+    home = "Home (nominal)" if result.rules.single_match else "Home (first leg)"
+    columns = [
+        *([Column("Group", [str(t.group) for t in result.ties], numeric=True)] if grouped else []),
+        Column(
+            home, [t.home for t in result.ties], short=Column("Home", [t.home for t in result.ties])
+        ),
+        Column("Away", [t.away for t in result.ties]),
+    ]
+    print_table(console, columns, title=title)
     if show_log:
-        log = Table(title=f"Draw log: {result.round}")
-        for name in ("Step", "Group", "Pot", "Ball", "Open options", "Closed"):
-            log.add_column(name)
-        for ball in result.log:
-            log.add_row(
-                str(ball.step),
-                "" if ball.group is None else str(ball.group),
-                ball.pot,
-                ball.club,
-                ", ".join(ball.options),
-                "; ".join(f"{c}: {r}" for c, r in ball.closed),
-            )
-        console.print(log)
+        log = result.log
+        console.print()
+        print_table(
+            console,
+            [
+                Column("Step", [str(b.step) for b in log], numeric=True),
+                Column(
+                    "Group", ["" if b.group is None else str(b.group) for b in log], numeric=True
+                ),
+                Column("Pot", [b.pot for b in log], min_width=8),
+                Column("Ball", [b.club for b in log], min_width=12),
+                Column("Open options", [", ".join(b.options) for b in log], min_width=16),
+                Column("Closed", ["; ".join(f"{c}: {r}" for c, r in b.closed) for b in log]),
+            ],
+            title=f"Draw log: {result.round}",
+        )
 
 
 SLOW_PYTHON_POT = 10
@@ -218,9 +226,6 @@ SLOW_PYTHON_POT = 10
 
 
 def _print_probabilities(entry: PotsEntry, fmt: str) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
     from uefacup.draw import pairing_probabilities
     from uefacup.draw.probabilities import compile_pending, engine_for
 
@@ -243,26 +248,30 @@ def _print_probabilities(entry: PotsEntry, fmt: str) -> None:
         data = {"seeded": seeded, "unseeded": unseeded, "probabilities": matrix}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    console = Console(highlight=False)
+    from uefacup.report.columns import Column, fit
+    from uefacup.report.console import GAP, make_console, print_table
+
+    console = make_console()
     title = f"Pairing probabilities (%): {entry.label}"
-    # a grid needs the names plus about seven characters a seeded column; on a narrower
-    # terminal (16 v 16 on 80 columns) each unseeded team gets its opponents as a sorted list
-    if max(map(len, unseeded)) + 7 * len(seeded) + 4 > console.width:
-        table = Table(title=title)
-        table.add_column("Unseeded")
-        table.add_column("Opponents, most likely first (%)")
-        for name, row in zip(unseeded, matrix, strict=True):
-            ranked = sorted(zip(row, seeded, strict=True), key=lambda x: (-x[0], x[1]))
-            table.add_row(name, " · ".join(f"{s} {100 * p:.1f}" for p, s in ranked if p > 0))
-        console.print(table)
+    grid = [
+        Column("Unseeded", unseeded, min_width=12),
+        *(
+            Column(str(k), ["-" if p == 0 else f"{100 * p:.1f}" for p in column], numeric=True)
+            for k, column in enumerate(zip(*matrix, strict=True), 1)
+        ),
+    ]
+    layout = fit(grid, console.width, GAP)
+    if layout.fits and not layout.dropped:
+        legend = "; ".join(f"{k} {n}" for k, n in enumerate(seeded, 1))
+        print_table(console, grid, title=title, caption=f"Columns (seeded): {legend}")
         return
-    table = Table(
+    # too narrow for a grid (16 v 16 on 80 columns): each unseeded team, its opponents in order
+    lists = []
+    for row in matrix:
+        ranked = sorted(zip(row, seeded, strict=True), key=lambda x: (-x[0], x[1]))
+        lists.append(" · ".join(f"{s} {100 * p:.1f}" for p, s in ranked if p > 0))
+    print_table(
+        console,
+        [Column("Unseeded", unseeded), Column("Opponents, most likely first (%)", lists)],
         title=title,
-        caption="Columns (seeded): " + "; ".join(f"{k} {n}" for k, n in enumerate(seeded, 1)),
     )
-    table.add_column("Unseeded")
-    for k in range(1, len(seeded) + 1):
-        table.add_column(str(k), justify="right")
-    for name, row in zip(unseeded, matrix, strict=True):
-        table.add_row(name, *("-" if p == 0 else f"{100 * p:.1f}" for p in row))
-    console.print(table)

@@ -30,9 +30,8 @@ FIELDS = ("club", "association", "round", "label")
 @click.option("--explain", is_flag=True, help="Say per association how each berth was filled.")
 def entry_list_command(season: str, fmt: str, explain: bool) -> None:
     """Derive the season's entry list (club, association, entry round, label)."""
-    from rich.console import Console
-
     from uefacup.io.entry_inputs import load_entry_inputs
+    from uefacup.report.console import make_console
     from uefacup.rules.entry_list import derive_entry_list
 
     result = derive_entry_list(load_entry_inputs(season))
@@ -54,17 +53,16 @@ def entry_list_command(season: str, fmt: str, explain: bool) -> None:
         writer.writerows(rows)
         click.echo(buffer.getvalue(), nl=False)
     else:
-        _render_tables(result, Console(highlight=False))
+        _render_tables(result, make_console())
     if explain:
-        console = Console(
-            highlight=False, stderr=fmt != "text", width=200 if fmt != "text" else None
-        )
-        _render_explanation(result, console)
+        # beside JSON or CSV the explanation goes to stderr, keeping stdout machine-readable
+        _render_explanation(result, make_console(stderr=fmt != "text"))
 
 
 def _render_tables(result: EntryList, console: Console) -> None:
     """One table per round in the order clubs enter; counts in the titles for checking."""
-    from rich.table import Table
+    from uefacup.report.columns import Column
+    from uefacup.report.console import print_table
 
     order = list(result.counts.sizes)
     entering = {e.round for e in result.entries}
@@ -72,12 +70,13 @@ def _render_tables(result: EntryList, console: Console) -> None:
         entering, key=lambda r: order.index(r) if r in order else -1, reverse=True
     ):
         entries = result.in_round(round_)
-        table = Table(title=f"{_title(round_)} ({len(entries)} clubs entering)")
-        for name in ("Club", "Association", "Label"):
-            table.add_column(name)
-        for e in entries:
-            table.add_row(e.club, e.association, e.label.value)
-        console.print(table)
+        columns = [
+            Column("Club", [e.club for e in entries]),
+            Column("Association", [e.association for e in entries]),
+            Column("Label", [e.label.value for e in entries]),
+        ]
+        print_table(console, columns, title=f"{_title(round_)} ({len(entries)} clubs entering)")
+        console.print()
 
 
 def _title(round_: str) -> str:
@@ -87,7 +86,9 @@ def _title(round_: str) -> str:
 
 
 def _render_explanation(result: EntryList, console: Console) -> None:
+    from uefacup.report.console import print_wrapped
+
     for title, lines in result.explain():
-        console.print(f"[bold]{title}[/bold]")
+        print_wrapped(console, title, style="bold")
         for line in lines:
-            console.print(f"  {line}", markup=False)
+            print_wrapped(console, line, indent=2)

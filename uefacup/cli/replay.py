@@ -18,14 +18,13 @@ def replay_command(season: str, fmt: str) -> None:
     Winners are computed from the leg scores under the season's rules, never read from the
     data. JSON keys are documented in the README.
     """
-    from rich.console import Console
-
     from uefacup.io.season_folder import load_season
     from uefacup.replay import replay
+    from uefacup.report.console import make_console
     from uefacup.report.replay_report import render_replay, replay_to_dict
 
     result = replay(load_season(season))
     if fmt == "json":
         click.echo(json.dumps(replay_to_dict(result), ensure_ascii=False, indent=2))
     else:
-        render_replay(result, Console(highlight=False))
+        render_replay(result, make_console())

@@ -81,12 +81,11 @@ def simulate_command(
         from uefacup.simulate.runner import BATCH_SIZE, simulate
     except ImportError as exc:
         raise SimulationError(f"simulate needs numpy: pip install 'uefacup[sim]' ({exc})") from None
-    from rich.console import Console
-
     from uefacup.io.season_folder import load_season
+    from uefacup.report.console import make_console
 
     data = load_season(season)
-    err = Console(stderr=True, highlight=False)
+    err = make_console(stderr=True)
     progress_ctx: Any = None
     advance = None
     if err.is_terminal and runs > 0:
@@ -145,31 +144,32 @@ def _render(result: SimulationResult, fmt: str, shorts: dict[str, str]) -> None:
     if fmt == "csv":
         click.echo(result.to_csv(), nl=False)
         return
-    from rich.console import Console
-    from rich.table import Table
+    from uefacup.report.columns import Column
+    from uefacup.report.console import make_console, print_table, print_wrapped
 
-    console = Console(highlight=False)
-    if not console.is_terminal:
-        console = Console(highlight=False, width=140)  # piped: no wrapping of club names
+    console = make_console()
     start = result.from_round or "start"
-    console.print(
+    print_wrapped(
+        console,
         f"{result.runs:,} seasons from {start}, seed {result.seed}, {result.engine} engine, "
-        f"{result.seconds:.1f} s\nmodel: {result.model}"
+        f"{result.seconds:.1f} s",
     )
+    print_wrapped(console, f"model: {result.model}")
     first = result.from_round or result.rounds[0]
     rounds = list(result.rounds[result.rounds.index(first) :])
-    table = Table(show_edge=False, pad_edge=False, title="Chance of reaching each round (%)")
-    table.add_column("Club", no_wrap=True)
-    table.add_column("Association", no_wrap=True)
-    for key in rounds:
-        table.add_column(shorts[key], justify="right")
-    table.add_column("Win", justify="right")
-    for c in result.chances():
-        if not any(c.rounds[k] for k in rounds):
-            continue  # out before the start: nothing to show
-        cells = [_pct(c.rounds[k]) for k in rounds]
-        table.add_row(c.club, c.association, *cells, _pct(c.champion))
-    console.print(table)
+    rows = [c for c in result.chances() if any(c.rounds[k] for k in rounds)]
+    # out before the start: nothing to show. On 80 columns the association goes first, then
+    # the names wrap; the percentages never shrink.
+    columns = [
+        Column("Club", [c.club for c in rows], wrap=False),
+        Column("Association", [c.association for c in rows], drop=1),
+        *(
+            Column(shorts.get(k) or k, [_pct(c.rounds[k]) for c in rows], numeric=True)
+            for k in rounds
+        ),
+        Column("Win", [_pct(c.champion) for c in rows], numeric=True),
+    ]
+    print_table(console, columns, title="Chance of reaching each round (%)")
     if result.backtest:
         _render_backtest(result.backtest, console)
 
@@ -183,19 +183,18 @@ def _pct(p: float) -> str:
 
 
 def _render_backtest(report: dict[str, Any], console: Console) -> None:
-    from rich.table import Table
+    from uefacup.report.columns import Column
+    from uefacup.report.console import print_table
 
-    table = Table(
+    names = {"model": "this model", "coefficient": "coefficient only", "coin_flip": "coin flip"}
+    scores = [report["scores"][key] for key in names]
+    print_table(
+        console,
+        [
+            Column("Forecast", list(names.values())),
+            Column("Brier", [f"{s['brier']:.4f}" for s in scores], numeric=True),
+            Column("Log loss", [f"{s['log_loss']:.4f}" for s in scores], numeric=True),
+        ],
         title=f"Backtest on the {report['ties']} real ties from {report['from']}",
         caption="scores of P(first club goes through); lower is better",
-        show_edge=False,
-        min_width=60,
     )
-    table.add_column("Forecast")
-    table.add_column("Brier", justify="right")
-    table.add_column("Log loss", justify="right")
-    names = {"model": "this model", "coefficient": "coefficient only", "coin_flip": "coin flip"}
-    for key, label in names.items():
-        s = report["scores"][key]
-        table.add_row(label, f"{s['brier']:.4f}", f"{s['log_loss']:.4f}")
-    console.print(table)
