@@ -189,7 +189,7 @@ class MissingCoefficient(BaseModel):
     @classmethod
     def _a_share(cls, value: int | float | str) -> int | float | str:
         if share_fraction(value) is None:
-            raise ValueError('must be a number or a fraction such as "1/3" from 0 to 1')
+            raise ValueError("must be a number or a fraction such as \"1/3\" from 0 to 1")
         return value
 
     @property
