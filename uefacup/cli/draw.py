@@ -66,6 +66,9 @@ def draw_command(
 ) -> None:
     """Draw ROUND of a season, or the pots of a file with --pots.
 
+    ROUND is a round of the season by key or name, in any case, or an abbreviation such as
+    qf, sf, f, q, 1, r1 or "round of 16".
+
     \b
     uefacup draw qualifying --seed 7          the 2002-03 qualifying round
     uefacup draw --pots p.json --seed 7       a two-pot draw (unseeded ball first, at home)
@@ -146,11 +149,11 @@ def _sizes(text: str | None) -> tuple[int, ...] | None:
 
 
 def _round_key(season: Season, text: str) -> str:
-    """The season's round of that key or name (any case)."""
-    for rnd in season.format:
-        if text.casefold() in (rnd.key.casefold(), rnd.name.casefold()):
-            return rnd.key
-    raise DrawError(f"unknown round {text!r}; the season's rounds: {', '.join(season.format.keys)}")
+    """The season's round that ``text`` names: its key or name in any case, or a common
+    abbreviation ("qf", "r1", "round of 16"); see ``uefacup.names.rounds``."""
+    from uefacup.names.rounds import season_round
+
+    return season_round(season, text)
 
 
 def _print_day(day: DrawDay, show_log: bool, names: dict[str, str]) -> None:

@@ -31,7 +31,8 @@ if TYPE_CHECKING:
     default="start",
     show_default=True,
     metavar="ROUND",
-    help="start, or a round (first ... final): real results before it and its real draw.",
+    help="start, or a round (key, name or abbreviation: qf, r1, 'round of 16'): real results "
+    "before it and its real draw.",
 )
 @click.option(
     "--model",
@@ -85,6 +86,10 @@ def simulate_command(
     from uefacup.report.console import make_console
 
     data = load_season(season)
+    if from_round.casefold() != "start":
+        from uefacup.names.rounds import season_round
+
+        from_round = season_round(data, from_round)
     err = make_console(stderr=True)
     progress_ctx: Any = None
     advance = None

@@ -9,20 +9,25 @@ as "Quarter-finals"); nothing here knows a particular season's keys. From each p
   ordinal round the number ("first round": "1", "r1", "1st", "round 1");
 * with the number of clubs in each round (``sizes``), "round of 16", "last 16" and "r16" for
   the round that 16 clubs play ("r" only from 16 clubs up: below that, "r2" is a second round);
-* a short label for a table header (``short_labels``: "QF", "R1", "F").
 
 A form that two rounds share is accepted for neither (a season with a "first round" and a
 "fourth round" has no "fr"), and a unique beginning of a key or name of at least three
-letters ("semi", "quart") is accepted too. Pure: the caller passes the rounds.
+letters ("semi", "quart") is accepted too, and last whole words from inside one name
+("play-offs" for "Knockout round play-offs"). Pure: the caller passes the rounds.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from uefacup.errors import UefaCupError
+
+if TYPE_CHECKING:
+    from uefacup.model import Season
 
 ORDINALS = {
     "first": 1,
@@ -168,22 +173,29 @@ def resolve_round(
             return starts[0]
         if len(starts) > 1:
             raise UnknownRoundError(f"round {text!r} is ambiguous: it could be {_listing(starts)}")
+    # last: whole words inside a name ("play-offs" for "Knockout round play-offs")
+    typed_words = "".join(_words(text))
+    inside = [key for key, name in rounds if typed_words and typed_words in _runs(name)]
+    if len(inside) == 1:
+        return inside[0]
+    if len(inside) > 1:
+        raise UnknownRoundError(f"round {text!r} is ambiguous: it could be {_listing(inside)}")
     raise UnknownRoundError(f"unknown round {text!r}; the season's rounds are: {_listing(keys)}")
+
+
+def _runs(name: str) -> set[str]:
+    """Every run of consecutive words of a name, joined ("play off", "round play off" ...)."""
+    words = _words(name)
+    return {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
 
 
 def _listing(keys: Iterable[str]) -> str:
     return ", ".join(keys)
 
 
-def short_labels(rounds: Sequence[tuple[str, str]]) -> dict[str, str]:
-    """A short header per round key: "R1" for an ordinal round, else the initials ("QF",
-    "SF", "F", "Q", "R16"); the key itself where two rounds would share a label."""
-    proposed: dict[str, str] = {}
-    for key, name in rounds:
-        words = _words(name) or _words(key)
-        number = _ordinal(words)
-        proposed[key] = f"R{number}" if number is not None else _initials(words).upper()
-    counts: dict[str, int] = {}
-    for label in proposed.values():
-        counts[label] = counts.get(label, 0) + 1
-    return {key: label if label and counts[label] == 1 else key for key, label in proposed.items()}
+def season_round(season: Season, text: str) -> str:
+    """``resolve_round`` over a season's rounds, with the number of clubs that played each
+    round in its data (twice its ties), so that "round of 16" finds the round of 16 clubs."""
+    rounds = [(r.key, r.name) for r in season.format]
+    sizes = Counter(t.round for t in season.ties)
+    return resolve_round(text, rounds, {key: 2 * n for key, n in sizes.items()})
