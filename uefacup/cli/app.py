@@ -49,6 +49,17 @@ def season_option(func: F) -> F:
     )(func)
 
 
+def club_option(func: F) -> F:
+    """``--club NAME`` (repeatable): only these clubs, named in any case or by any alias."""
+    return click.option(
+        "--club",
+        "clubs",
+        multiple=True,
+        metavar="NAME",
+        help="Only this club (repeatable); any case or alias, e.g. 'FC Porto', celtic.",
+    )(func)
+
+
 def format_option(*choices: str) -> Callable[[F], F]:
     """``--format``, defaulting to the first choice."""
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from uefacup.cli.app import format_option, main, season_option
+from uefacup.cli.app import club_option, format_option, main, season_option
 from uefacup.errors import SimulationError
 
 if TYPE_CHECKING:
@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 @click.option("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler to use.")
 @click.option("--batch-size", type=int, default=None, help="Seasons per batch (default 5000).")
 @format_option("text", "json", "csv")
+@club_option
 @click.option("--plot", "plot_path", default=None, metavar="FILE.png", help="Heat map to write.")
 def simulate_command(
     season: str,
@@ -70,6 +71,7 @@ def simulate_command(
     scheduler: str | None,
     batch_size: int | None,
     fmt: str,
+    clubs: tuple[str, ...],
     plot_path: str | None,
 ) -> None:
     """Simulate the season many times; print each club's chance of reaching every round.
@@ -86,6 +88,7 @@ def simulate_command(
     from uefacup.report.console import make_console
 
     data = load_season(season)
+    only = [data.club(name).name for name in clubs] or None  # before the wait: a typo fails fast
     if from_round.casefold() != "start":
         from uefacup.names.rounds import season_round
 
@@ -128,7 +131,7 @@ def simulate_command(
     else:
         result = simulate(data, **kwargs)
     if result.runs:
-        _render(result, fmt, {r.key: r.short for r in data.format})
+        _render(result, fmt, {r.key: r.short for r in data.format}, only)
         if plot_path:
             from uefacup.simulate.plot import plot_heatmap
 
@@ -142,12 +145,22 @@ def simulate_command(
         sys.exit(130)
 
 
-def _render(result: SimulationResult, fmt: str, shorts: dict[str, str]) -> None:
+def _render(
+    result: SimulationResult, fmt: str, shorts: dict[str, str], only: list[str] | None
+) -> None:
+    """The table (or JSON, CSV); ``only``: just these clubs' rows (``--club``)."""
     if fmt == "json":
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        data = result.to_dict()
+        if only is not None:
+            data["clubs"] = [c for c in data["clubs"] if c["club"] in only]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     if fmt == "csv":
-        click.echo(result.to_csv(), nl=False)
+        lines = result.to_csv().splitlines(keepends=True)
+        if only is not None:  # club is the first field; names with a comma come quoted
+            keep = {line for line in lines[1:] for name in only if _csv_first(line) == name}
+            lines = [lines[0], *(line for line in lines[1:] if line in keep)]
+        click.echo("".join(lines), nl=False)
         return
     from uefacup.report.columns import Column
     from uefacup.report.console import make_console, print_table, print_wrapped
@@ -162,7 +175,11 @@ def _render(result: SimulationResult, fmt: str, shorts: dict[str, str]) -> None:
     print_wrapped(console, f"model: {result.model}")
     first = result.from_round or result.rounds[0]
     rounds = list(result.rounds[result.rounds.index(first) :])
-    rows = [c for c in result.chances() if any(c.rounds[k] for k in rounds)]
+    rows = [
+        c
+        for c in result.chances()
+        if any(c.rounds[k] for k in rounds) and (only is None or c.club in only)
+    ]
     # out before the start: nothing to show. On 80 columns the association goes first, then
     # the names wrap; the percentages never shrink.
     columns = [
@@ -177,6 +194,12 @@ def _render(result: SimulationResult, fmt: str, shorts: dict[str, str]) -> None:
     print_table(console, columns, title="Chance of reaching each round (%)")
     if result.backtest:
         _render_backtest(result.backtest, console)
+
+
+def _csv_first(line: str) -> str:
+    import csv
+
+    return next(csv.reader([line]))[0]
 
 
 def _pct(p: float) -> str:
