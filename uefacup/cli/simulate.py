@@ -6,6 +6,7 @@ numpy, Dask and matplotlib are imported inside the command only, so that the cor
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from typing import TYPE_CHECKING, Any
@@ -157,9 +158,8 @@ def _render(
         return
     if fmt == "csv":
         lines = result.to_csv().splitlines(keepends=True)
-        if only is not None:  # club is the first field; names with a comma come quoted
-            keep = {line for line in lines[1:] for name in only if _csv_first(line) == name}
-            lines = [lines[0], *(line for line in lines[1:] if line in keep)]
+        if only is not None:  # the club is the first field (quoted where it holds a comma)
+            lines = lines[:1] + [x for x in lines[1:] if next(csv.reader([x]))[0] in only]
         click.echo("".join(lines), nl=False)
         return
     from uefacup.report.columns import Column
@@ -194,12 +194,6 @@ def _render(
     print_table(console, columns, title="Chance of reaching each round (%)")
     if result.backtest:
         _render_backtest(result.backtest, console)
-
-
-def _csv_first(line: str) -> str:
-    import csv
-
-    return next(csv.reader([line]))[0]
 
 
 def _pct(p: float) -> str:
