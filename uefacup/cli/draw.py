@@ -268,13 +268,29 @@ def _print_probabilities(entry: PotsEntry, fmt: str) -> None:
         legend = "; ".join(f"{k} {n}" for k, n in enumerate(seeded, 1))
         print_table(console, grid, title=title, caption=f"Columns (seeded): {legend}")
         return
-    # too narrow for a grid (16 v 16 on 80 columns): each unseeded team, its opponents in order
+    # too narrow for a grid (16 v 16 on 80 columns): each unseeded team, its opponents in order,
+    # broken only between two opponents so that a name never parts from its probability
+    room = max(console.width - GAP - max(map(len, ["Unseeded", *unseeded])), 20)
     lists = []
     for row in matrix:
         ranked = sorted(zip(row, seeded, strict=True), key=lambda x: (-x[0], x[1]))
-        lists.append(" · ".join(f"{s} {100 * p:.1f}" for p, s in ranked if p > 0))
+        lists.append(_pack([f"{s} {100 * p:.1f}" for p, s in ranked if p > 0], room))
     print_table(
         console,
         [Column("Unseeded", unseeded), Column("Opponents, most likely first (%)", lists)],
         title=title,
     )
+
+
+def _pack(items: list[str], width: int, sep: str = " · ") -> str:
+    """``items`` joined by ``sep``, on lines of at most ``width`` characters (an item longer
+    than that gets a line of its own); lines end with the separator's dot."""
+    lines: list[str] = []
+    line = ""
+    for item in items:
+        if line and len(line) + len(sep) + len(item) > width:
+            lines.append(line + sep.rstrip())
+            line = item
+        else:
+            line = f"{line}{sep}{item}" if line else item
+    return "\n".join([*lines, line])
