@@ -231,3 +231,22 @@ def test_a_narrower_terminal_is_honoured() -> None:
     text = piped("replay", columns=60)
     assert_fits(text, 60)
     assert max(len(line) for line in text.splitlines()) > 50
+
+
+def test_probability_lists_never_part_a_name_from_its_probability(tmp_path: Path) -> None:
+    """Twelve seeded teams with long names on 60 columns: the odds become one list per
+    unseeded team, and a line only ever breaks between two "name probability" items."""
+    seeded = [{"name": f"Seeded Club Number {i:02d}", "association": f"A{i}"} for i in range(12)]
+    unseeded = [{"name": f"U{i:02d}", "association": f"A{i}"} for i in range(12)]
+    path = tmp_path / "twelve.json"
+    path.write_text(json.dumps({"seeded": seeded, "unseeded": unseeded}), "utf-8")
+    text = piped("draw", "--pots", str(path), "--probabilities", columns=60)
+    assert_fits(text, 60)
+    lines = text.splitlines()
+    rule = next(i for i, line in enumerate(lines) if line.startswith("---"))
+    body = [line for line in lines[rule + 1 :] if line.strip()]
+    assert len(body) > 12  # the lists did wrap
+    for line in body:
+        for piece in line.split("·"):
+            if piece.strip():
+                assert re.search(r"\d+\.\d$", piece.strip()), line
