@@ -148,7 +148,9 @@ def prepared(season: Season) -> dict[Round, tuple[DrawGroup, ...]]:
     """Every round's draw groups, formed once: forming them uses no random number."""
     return {
         r: prepare_groups(
-            season_teams(season, r), rules_for(season.format.round(r)), fallback_coefficient=FALLBACK_COEFFICIENT
+            season_teams(season, r),
+            rules_for(season.format.round(r)),
+            fallback_coefficient=FALLBACK_COEFFICIENT,
         )
         for r in Round
     }

@@ -13,7 +13,7 @@ from uefacup.io.season_folder import embedded_seasons, load_season_with_aliases
 
 def test_embedded_season_is_complete() -> None:
     season = load_season("2002-03")
-    assert embedded_seasons() == ["2002-03"]
+    assert embedded_seasons() == ["2002-03", "example-cup32", "example-two-legged-final"]
     assert len(season.clubs) == 145
     by_round = {r: sum(1 for c in season.clubs if c.round == r) for r in Round}
     assert (by_round[Round.QUALIFYING], by_round[Round.FIRST], by_round[Round.THIRD]) == (82, 55, 8)

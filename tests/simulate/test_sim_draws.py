@@ -110,7 +110,9 @@ def test_vectorised_draw_matches_the_draw_module(season: Season) -> None:
     rng = np.random.default_rng(17)
     pkg = np.zeros((len(plan.clubs), len(plan.clubs)))
     for _ in range(n_pkg):
-        for tie in package_draw(teams, rules_for(season.format.round(Round.FOURTH)), rng, fallback=fallback).ties:
+        for tie in package_draw(
+            teams, rules_for(season.format.round(Round.FOURTH)), rng, fallback=fallback
+        ).ties:
             pkg[index[tie.home], index[tie.away]] += 1
     clubs = np.broadcast_to([index[n] for n in names], (n_vec, 16)).copy()
     first, second = draw_round(Round.FOURTH, clubs, plan, rng)

@@ -27,8 +27,17 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except UefaCupError as exc:
-            click.echo(f"uefacup: error: {exc}", err=True)
+            for line in _lines(exc):
+                click.echo(f"uefacup: error: {line}", err=True)
             sys.exit(2)
+
+
+def _lines(exc: UefaCupError) -> tuple[str, ...]:
+    """Every problem an error carries, one line each (a season with five bad rows: five)."""
+    problems = getattr(exc, "problems", None)
+    if isinstance(problems, tuple) and problems:
+        return tuple(str(p) for p in problems)
+    return (str(exc),)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from uefacup.draw import DrawDay, DrawResult, Placement, PotsEntry
+    from uefacup.format.rounds import RoundFormat
     from uefacup.model import Season
 
 
@@ -113,6 +114,7 @@ def draw_command(
         if fallback_coefficient is not None:
             raise DrawError("--fallback-coefficient applies to season rounds, not pot files")
     names: dict[str, str] = {}
+    host: dict[str, str] = {}
     if seed is None:
         seed = random.SystemRandom().randrange(2**32)
     rng = random.Random(seed)
@@ -125,6 +127,7 @@ def draw_command(
         assert round_name is not None
         data = load_season(season)
         names = {r.key: r.name for r in data.format}
+        host = {r.key: _host_heading(r) for r in data.format}
         day = draw_season_day(
             data,
             _round_key(data, round_name),
@@ -136,7 +139,7 @@ def draw_command(
     if fmt == "json":
         click.echo(json.dumps(day.to_json(), ensure_ascii=False, indent=2))
     else:
-        _print_day(day, show_log, names)
+        _print_day(day, show_log, names, host)
 
 
 def _sizes(text: str | None) -> tuple[int, ...] | None:
@@ -148,6 +151,15 @@ def _sizes(text: str | None) -> tuple[int, ...] | None:
         raise DrawError(f"--group-sizes must be comma-separated integers, got {text!r}") from None
 
 
+def _host_heading(rnd: RoundFormat) -> str:
+    """What the first club drawn is: the first leg's host, the one match's, or nominal only."""
+    from uefacup.format.rounds import Venue
+
+    if rnd.legs == 2:
+        return "Home (first leg)"
+    return "Home (nominal)" if rnd.venue is Venue.NEUTRAL else "Home"
+
+
 def _round_key(season: Season, text: str) -> str:
     """The season's round that ``text`` names: its key or name in any case, or a common
     abbreviation ("qf", "r1", "round of 16"); see ``uefacup.names.rounds``."""
@@ -156,12 +168,13 @@ def _round_key(season: Season, text: str) -> str:
     return season_round(season, text)
 
 
-def _print_day(day: DrawDay, show_log: bool, names: dict[str, str]) -> None:
+def _print_day(day: DrawDay, show_log: bool, names: dict[str, str], host: dict[str, str]) -> None:
     """The round's draw, the clubs seeded on a fallback value, then the draws held with it."""
     from uefacup.report.console import make_console
 
     console = make_console()
-    _print_draw(console, day.result, f"Draw: {day.result.round} (seed {day.result.seed})", show_log)
+    title = f"Draw: {day.result.round} (seed {day.result.seed})"
+    _print_draw(console, day.result, title, show_log, host.get(day.result.round, ""))
     if day.placements:
         _print_placements(console, day.placements)
     before = day.result.round
@@ -171,7 +184,7 @@ def _print_day(day: DrawDay, show_log: bool, names: dict[str, str]) -> None:
             f"Drawn the same day: {then.result.round}, between the winners of the "
             f"{names.get(before, before).lower()} (seed {then.result.seed}, continued)"
         )
-        _print_draw(console, then.result, title, show_log)
+        _print_draw(console, then.result, title, show_log, host.get(then.result.round, ""))
         before, then = then.result.round, then.then
 
 
@@ -191,17 +204,18 @@ def _print_placements(console: Console, placements: tuple[Placement, ...]) -> No
     )
 
 
-def _print_draw(console: Console, result: DrawResult, title: str, show_log: bool) -> None:
+def _print_draw(
+    console: Console, result: DrawResult, title: str, show_log: bool, home: str = ""
+) -> None:
+    """``home``: the heading of the first-drawn club's column (a pot file: first leg)."""
     from uefacup.report.columns import Column
     from uefacup.report.console import print_table
 
     grouped = any(t.group is not None for t in result.ties) and len(result.groups) > 1
-    home = "Home (nominal)" if result.rules.single_match else "Home (first leg)"
+    homes = [t.home for t in result.ties]
     columns = [
         *([Column("Group", [str(t.group) for t in result.ties], numeric=True)] if grouped else []),
-        Column(
-            home, [t.home for t in result.ties], short=Column("Home", [t.home for t in result.ties])
-        ),
+        Column(home or "Home (first leg)", homes, short=Column("Home", homes)),
         Column("Away", [t.away for t in result.ties]),
     ]
     print_table(console, columns, title=title)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import click
@@ -29,11 +30,20 @@ FIELDS = ("club", "association", "round", "label")
 @format_option("text", "json", "csv")
 @click.option("--explain", is_flag=True, help="Say per association how each berth was filled.")
 def entry_list_command(season: str, fmt: str, explain: bool) -> None:
-    """Derive the season's entry list (club, association, entry round, label)."""
-    from uefacup.io.entry_inputs import load_entry_inputs
+    """Derive the season's entry list (club, association, entry round, label).
+
+    A season without an access list (access.toml) cannot be derived: its entry list is shown as
+    clubs.csv records it, with a note on stderr.
+    """
+    from uefacup.io.entry_inputs import ACCESS_FILE, load_entry_inputs
+    from uefacup.io.season_folder import season_path
     from uefacup.report.console import make_console
     from uefacup.rules.entry_list import derive_entry_list
 
+    folder = season_path(season)
+    if not (folder / ACCESS_FILE).is_file():
+        _recorded(season, fmt, explain)
+        return
     result = derive_entry_list(load_entry_inputs(season))
     rows = [
         {
@@ -44,6 +54,48 @@ def entry_list_command(season: str, fmt: str, explain: bool) -> None:
         }
         for e in result.entries
     ]
+    _emit(rows, fmt, lambda: _render_tables(result, make_console()))
+    if explain:
+        # beside JSON or CSV the explanation goes to stderr, keeping stdout machine-readable
+        _render_explanation(result, make_console(stderr=fmt != "text"))
+
+
+def _recorded(season: str, fmt: str, explain: bool) -> None:
+    """The entry list of a season that has no access list, as its clubs.csv records it."""
+    from uefacup.io.entry_inputs import ACCESS_FILE
+    from uefacup.io.season_folder import load_season
+    from uefacup.report.console import make_console
+
+    data = load_season(season)
+    click.echo(
+        f"note: season {data.key} has no access list ({ACCESS_FILE}); showing the entry list "
+        "recorded in clubs.csv, not a derived one",
+        err=True,
+    )
+    if explain:
+        click.echo("note: --explain needs an access list; nothing to explain", err=True)
+    order = {key: i for i, key in enumerate(data.format.keys)}
+    clubs = sorted(data.clubs, key=lambda c: (order[c.round], c.association, c.name))
+    rows = [
+        {"club": c.name, "association": c.association, "round": c.round, "label": c.label.value}
+        for c in clubs
+    ]
+
+    def text() -> None:
+        console = make_console()
+        for rnd in data.format:
+            entering = [c for c in clubs if c.round == rnd.key]
+            if entering:
+                _print_round(
+                    console,
+                    f"{rnd.name} ({len(entering)} clubs entering)",
+                    [(c.name, c.association, c.label.value) for c in entering],
+                )
+
+    _emit(rows, fmt, text)
+
+
+def _emit(rows: list[dict[str, str]], fmt: str, text: Callable[[], None]) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif fmt == "csv":
@@ -53,30 +105,35 @@ def entry_list_command(season: str, fmt: str, explain: bool) -> None:
         writer.writerows(rows)
         click.echo(buffer.getvalue(), nl=False)
     else:
-        _render_tables(result, make_console())
-    if explain:
-        # beside JSON or CSV the explanation goes to stderr, keeping stdout machine-readable
-        _render_explanation(result, make_console(stderr=fmt != "text"))
+        text()
 
 
 def _render_tables(result: EntryList, console: Console) -> None:
     """One table per round in the order clubs enter; counts in the titles for checking."""
-    from uefacup.report.columns import Column
-    from uefacup.report.console import print_table
-
     order = list(result.counts.sizes)
     entering = {e.round for e in result.entries}
     for round_ in sorted(
         entering, key=lambda r: order.index(r) if r in order else -1, reverse=True
     ):
         entries = result.in_round(round_)
-        columns = [
-            Column("Club", [e.club for e in entries]),
-            Column("Association", [e.association for e in entries]),
-            Column("Label", [e.label.value for e in entries]),
-        ]
-        print_table(console, columns, title=f"{_title(round_)} ({len(entries)} clubs entering)")
-        console.print()
+        _print_round(
+            console,
+            f"{_title(round_)} ({len(entries)} clubs entering)",
+            [(e.club, e.association, e.label.value) for e in entries],
+        )
+
+
+def _print_round(console: Console, title: str, rows: Sequence[tuple[str, str, str]]) -> None:
+    from uefacup.report.columns import Column
+    from uefacup.report.console import print_table
+
+    columns = [
+        Column("Club", [r[0] for r in rows]),
+        Column("Association", [r[1] for r in rows]),
+        Column("Label", [r[2] for r in rows]),
+    ]
+    print_table(console, columns, title=title)
+    console.print()
 
 
 def _title(round_: str) -> str:

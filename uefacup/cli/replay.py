@@ -3,28 +3,61 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import Any
 
 import click
 
 from uefacup.cli.app import club_option, format_option, main, season_option
+from uefacup.errors import SimulationError, UefaCupError
 
 
 @main.command("replay")
 @season_option
 @format_option("text", "json")
 @club_option
-def replay_command(season: str, fmt: str, clubs: tuple[str, ...]) -> None:
+@click.option(
+    "--set",
+    "overrides",
+    multiple=True,
+    metavar="ROUND.KEY=VALUE",
+    help="Replay under another tie rule, e.g. final.extra_time=golden_goal or "
+    "'*.away_goals=false' (repeatable).",
+)
+@click.option(
+    "--rules",
+    "rules_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help='TOML file of tie rules by round key (or "*"), applied like --set.',
+)
+def replay_command(
+    season: str,
+    fmt: str,
+    clubs: tuple[str, ...],
+    overrides: tuple[str, ...],
+    rules_file: Path | None,
+) -> None:
     """Replay a season from its data: every tie, the final and the statistics.
 
     Winners are computed from the leg scores under the season's rules, never read from the
     data. JSON keys are documented in the README. With --club, only the ties of those clubs
     (in JSON: each round keeps only those ties; rounds without one are left out).
+
+    With --set or --rules, every real tie is decided again under the changed rules, and the
+    ties decided differently are listed. Where the new rule needs play that never happened
+    (extra time after a tie that away goals decided, say), the tie is settled by the match
+    model from the 90-minute score and shown with each club's chance.
     """
     from uefacup.io.season_folder import load_season
     from uefacup.replay import replay
     from uefacup.report.console import make_console
     from uefacup.report.replay_report import render_replay, replay_to_dict
 
+    if overrides or rules_file is not None:
+        if clubs:
+            raise UefaCupError("--club applies to the plain replay, not to --set or --rules")
+        _what_if(season, fmt, overrides, rules_file)
+        return
     data = load_season(season)
     only = {data.club(name).name for name in clubs} or None
     result = replay(data)
@@ -39,3 +72,35 @@ def replay_command(season: str, fmt: str, clubs: tuple[str, ...]) -> None:
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
         render_replay(result, make_console(), only)
+
+
+def _what_if(season: str, fmt: str, texts: tuple[str, ...], rules_file: Path | None) -> None:
+    from uefacup.io.season_folder import load_season
+    from uefacup.report.console import make_console
+    from uefacup.report.whatif_report import render_whatif
+    from uefacup.whatif import parse_override, read_rules_file, to_dict, what_if
+
+    items = [parse_override(t) for t in texts]
+    if rules_file is not None:
+        items += read_rules_file(rules_file)
+    data = load_season(season)
+    models: dict[str, Any] = {}
+
+    def settle(legs: Any, rules: Any, neutral: bool) -> tuple[dict[str, float], str]:
+        try:
+            from uefacup.simulate.settle import settle_tie
+            from uefacup.simulate.strengths import coefficient_model
+        except ImportError as exc:
+            raise SimulationError(
+                f"settling a tie by the model needs numpy: pip install 'uefacup[sim]' ({exc})"
+            ) from None
+        if "model" not in models:
+            models["model"] = coefficient_model(data)
+        model = models["model"]
+        return settle_tie(legs, rules, neutral, model), model.description
+
+    result = what_if(data, items, settle)
+    if fmt == "json":
+        click.echo(json.dumps(to_dict(result), ensure_ascii=False, indent=2))
+    else:
+        render_whatif(result, make_console())

@@ -59,6 +59,20 @@ if TYPE_CHECKING:
 @format_option("text", "json", "csv")
 @club_option
 @click.option("--plot", "plot_path", default=None, metavar="FILE.png", help="Heat map to write.")
+@click.option(
+    "--set",
+    "overrides",
+    multiple=True,
+    metavar="ROUND.KEY=VALUE",
+    help="Simulate under another tie rule, as replay --set (repeatable).",
+)
+@click.option(
+    "--rules",
+    "rules_file",
+    default=None,
+    metavar="FILE",
+    help='TOML file of tie rules by round key (or "*"), as replay --rules.',
+)
 def simulate_command(
     season: str,
     runs: int,
@@ -74,6 +88,8 @@ def simulate_command(
     fmt: str,
     clubs: tuple[str, ...],
     plot_path: str | None,
+    overrides: tuple[str, ...],
+    rules_file: str | None,
 ) -> None:
     """Simulate the season many times; print each club's chance of reaching every round.
 
@@ -94,6 +110,16 @@ def simulate_command(
         from uefacup.names.rounds import season_round
 
         from_round = season_round(data, from_round)
+    rules = None
+    if overrides or rules_file is not None:
+        from pathlib import Path
+
+        from uefacup.whatif import apply_overrides, parse_override, read_rules_file
+
+        items = [parse_override(t) for t in overrides]
+        if rules_file is not None:
+            items += read_rules_file(Path(rules_file))
+        rules = apply_overrides(data.format, items)
     err = make_console(stderr=True)
     progress_ctx: Any = None
     advance = None
@@ -125,6 +151,7 @@ def simulate_command(
         "scheduler": scheduler,
         "batch_size": batch_size or BATCH_SIZE,
         "progress": advance,
+        "rules": rules,
     }
     if progress_ctx is not None:
         with progress_ctx:

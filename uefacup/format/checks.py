@@ -52,9 +52,9 @@ def size_problems(fmt: Format, clubs: Iterable[Club]) -> list[str]:
 def bracket_problems(fmt: Format, clubs: Iterable[Club], ties: Iterable[Tie]) -> list[str]:
     """Every way the recorded ties break the bracket, one line each.
 
-    A round's clubs must be the previous round's winners plus its own entrants; when all of its
-    ties are recorded, exactly those. A round can only have ties once the round before is
-    complete (a season being played fills its rounds in order).
+    A round's clubs must be the previous round's winners plus its own entrants, and once a later
+    round has ties, every one of them must have had its tie. A season being played fills its
+    rounds in order, so the round being played may be partly recorded and the later ones empty.
     """
     problems: list[str] = []
     entrants: dict[str, set[str]] = {r.key: set() for r in fmt}
@@ -68,14 +68,16 @@ def bracket_problems(fmt: Format, clubs: Iterable[Club], ties: Iterable[Tie]) ->
         if key not in entrants:
             problems.append(f"matches.csv: round {key!r} is not a round of the season's format")
     winners: set[str] = set()
-    previous_complete = True
     out: set[str] = set()
+    unplayed: list[str] = []  # clubs of the round before that have no tie there
+    previous = ""
     for rnd in fmt:
         expected = winners | entrants[rnd.key]
         recorded = by_round[rnd.key]
-        if recorded and not previous_complete:
+        if recorded and unplayed:
             problems.append(
-                f"matches.csv: {rnd.key} has ties but the round before it is not complete"
+                f"matches.csv: {previous}: no tie for {', '.join(unplayed)}, who reached it "
+                f"(the {rnd.key} round has ties)"
             )
         seen: Counter[str] = Counter(name for tie in recorded for name in tie.clubs)
         for name, count in sorted(seen.items()):
@@ -92,17 +94,22 @@ def bracket_problems(fmt: Format, clubs: Iterable[Club], ties: Iterable[Tie]) ->
                 else:
                     why = "did not reach this round"
                 problems.append(f"matches.csv: {tie.describe()}: {name} {why}")
-        complete = len(recorded) * 2 == len(expected) and set(seen) == expected
-        if recorded and len(recorded) * 2 >= len(expected) and not complete:
-            missing = sorted(expected - set(seen))
-            if missing:
-                problems.append(
-                    f"matches.csv: {rnd.key}: no tie for {', '.join(missing)}, who reached it"
-                )
-        previous_complete = complete
+        unplayed = sorted(expected - set(seen))
+        previous = rnd.key
         winners = set()
         for tie in recorded:
-            outcome = resolve_tie(tie.legs, fmt.round(rnd.key).rules)
+            outcome = resolve_tie(tie.legs, rnd.rules)
             winners.add(outcome.winner)
             out.add(outcome.loser)
+        if not recorded:
+            later = [k for k in fmt.keys[fmt.index(rnd.key) + 1 :] if by_round[k]]
+            if later:
+                problems.append(
+                    f"matches.csv: {later[0]} has ties but the {rnd.key} round has none"
+                )
+            return problems  # a season being played: the later rounds are not drawn yet
+    if unplayed:
+        problems.append(
+            f"matches.csv: {previous}: no tie for {', '.join(unplayed)}, who reached it"
+        )
     return problems

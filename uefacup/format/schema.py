@@ -50,7 +50,7 @@ class TieRules(BaseModel):
     )
     extra_time_minutes: Annotated[int, Field(ge=2, le=60, multiple_of=2)] | None = Field(
         default=None,
-        description="Length of extra time in minutes (two equal halves); 30 by default.",
+        description="Length of extra time in minutes (two equal halves).",
     )
     penalties: Literal[True] | None = Field(
         default=None,
@@ -87,7 +87,7 @@ class DrawSpec(BaseModel):
     associations_apart: bool = Field(
         default=False, description="Clubs of one association may not be drawn together."
     )
-    forbidden_pairs: list[tuple[str, str]] = Field(
+    forbidden_pairs: list[Annotated[list[str], Field(min_length=2, max_length=2)]] = Field(
         default_factory=list,
         description="Pairs of clubs (canonical names) that may not be drawn together.",
     )
@@ -124,7 +124,7 @@ class RoundSpec(TieRules):
     entrants: Annotated[int, Field(ge=0)] | None = Field(
         default=None, description="Clubs entering here, checked against clubs.csv when given."
     )
-    draw: DrawSpec
+    draw: DrawSpec = Field(description="How the round is drawn (an inline table).")
 
 
 class FormatSpec(BaseModel):
@@ -132,8 +132,11 @@ class FormatSpec(BaseModel):
 
     model_config = _STRICT
 
-    defaults: TieRules = Field(default_factory=lambda: TieRules.model_validate({}))
-    round: list[RoundSpec] = Field(min_length=1)
+    defaults: TieRules = Field(
+        default_factory=lambda: TieRules.model_validate({}),
+        description="Tie rules of every round that does not set them itself.",
+    )
+    round: list[RoundSpec] = Field(min_length=1, description="The rounds, first to final.")
 
 
 def resolved_rules(spec: TieRules, defaults: TieRules) -> dict[str, object]:
@@ -148,10 +151,12 @@ def resolved_rules(spec: TieRules, defaults: TieRules) -> dict[str, object]:
 
 
 class FinalFacts(BaseModel):
+    """Where and when the final was played (a one-match final)."""
+
     model_config = _STRICT
 
-    date: dt.date | None = None
-    venue: str = ""
+    date: dt.date | None = Field(default=None, description="Date of the final.")
+    venue: str = Field(default="", description="Ground and city of a one-match final.")
 
 
 class ScheduleSpec(BaseModel):
@@ -159,10 +164,12 @@ class ScheduleSpec(BaseModel):
 
     model_config = _STRICT
 
-    round: Key
-    draw_date: dt.date | None = None
-    draw_place: str = ""
-    legs: list[dt.date] = Field(default_factory=list, max_length=2)
+    round: Key = Field(description="A round key of the format.")
+    draw_date: dt.date | None = Field(default=None, description="Day of the round's draw.")
+    draw_place: str = Field(default="", description="City of the draw.")
+    legs: list[dt.date] = Field(
+        default_factory=list, max_length=2, description="Nominal date of each leg."
+    )
 
 
 class StatedTotals(BaseModel):
@@ -170,17 +177,30 @@ class StatedTotals(BaseModel):
 
     model_config = _STRICT
 
-    matches_proper: Annotated[int, Field(ge=0)] | None = None
-    goals_proper: Annotated[int, Field(ge=0)] | None = None
-    goals_per_match_proper: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
-    teams: Annotated[int, Field(ge=0)] | None = None
-    associations: Annotated[int, Field(ge=0)] | None = None
+    matches_proper: Annotated[int, Field(ge=0)] | None = Field(
+        default=None, description="Matches of the competition proper."
+    )
+    goals_proper: Annotated[int, Field(ge=0)] | None = Field(
+        default=None, description="Goals of the competition proper (extra time included)."
+    )
+    goals_per_match_proper: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = Field(
+        default=None, description="Goals per match of the competition proper."
+    )
+    teams: Annotated[int, Field(ge=0)] | None = Field(default=None, description="Entrants.")
+    associations: Annotated[int, Field(ge=0)] | None = Field(
+        default=None, description="Associations with an entrant."
+    )
 
 
 class MissingCoefficient(BaseModel):
+    """How the draw seeds a club that has no club coefficient of its own."""
+
     model_config = _STRICT
 
-    rule: Literal["association-share"]
+    rule: Literal["association-share"] = Field(
+        description="association-share: a share of its association's coefficient, ranked "
+        "below clubs with a coefficient of their own at an equal value."
+    )
     share: int | float | str = Field(
         description='A number or a fraction such as "1/3", from 0 to 1.'
     )
@@ -189,7 +209,7 @@ class MissingCoefficient(BaseModel):
     @classmethod
     def _a_share(cls, value: int | float | str) -> int | float | str:
         if share_fraction(value) is None:
-            raise ValueError("must be a number or a fraction such as \"1/3\" from 0 to 1")
+            raise ValueError('must be a number or a fraction such as "1/3" from 0 to 1')
         return value
 
     @property
@@ -211,9 +231,13 @@ def share_fraction(value: object) -> Fraction | None:
 
 
 class DrawSettings(BaseModel):
+    """Settings every draw of the season shares."""
+
     model_config = _STRICT
 
-    missing_coefficient: MissingCoefficient | None = None
+    missing_coefficient: MissingCoefficient | None = Field(
+        default=None, description="Without it, a club with no coefficient cannot be seeded."
+    )
 
 
 class SeasonFile(BaseModel):
@@ -222,15 +246,19 @@ class SeasonFile(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True, title="season.toml")
 
     key: str = Field(min_length=1, description="The season's name, e.g. 2002-03.")
-    title: str = Field(min_length=1)
-    edition: Annotated[int, Field(ge=1)] | None = None
-    holders: str | None = None
+    title: str = Field(min_length=1, description="Printable title.")
+    edition: Annotated[int, Field(ge=1)] | None = Field(
+        default=None, description="Edition number of the competition."
+    )
+    holders: str | None = Field(default=None, description="The previous season's winners.")
     attendance: Annotated[int, Field(ge=0)] | None = Field(
         default=None,
         description="Total attendance of the competition proper, where a source gives it.",
     )
-    final: FinalFacts = Field(default_factory=FinalFacts)
-    schedule: list[ScheduleSpec] = Field(default_factory=list)
-    stated: StatedTotals = Field(default_factory=StatedTotals)
-    draw: DrawSettings = Field(default_factory=DrawSettings)
-    format: FormatSpec
+    final: FinalFacts = Field(default_factory=lambda: FinalFacts.model_validate({}))
+    schedule: list[ScheduleSpec] = Field(
+        default_factory=list, description="When each round was drawn and played."
+    )
+    stated: StatedTotals = Field(default_factory=lambda: StatedTotals.model_validate({}))
+    draw: DrawSettings = Field(default_factory=lambda: DrawSettings.model_validate({}))
+    format: FormatSpec = Field(description="The competition's rounds and their rules.")

@@ -199,9 +199,8 @@ def _clubs(
             )
             continue
         round_ = row.get("round")
-        if round_ not in fmt:
+        if round_ not in fmt:  # reported, and the club kept so that its aliases still resolve
             problems.add(row.where, f"club {name!r}: unknown round {round_!r} ({_keys(fmt)})")
-            continue
         try:
             label = Label(row.get("label"))
             coeff = float(row.get("coefficient")) if row.get("coefficient") else None
@@ -249,10 +248,9 @@ def _keys(fmt: Format) -> str:
 
 def _ties(folder: Path, clubs: set[str], fmt: Format, problems: Problems) -> tuple[Tie, ...]:
     grouped: dict[tuple[str, int], list[tuple[int, Leg, Row]]] = defaultdict(list)
+    broken: set[tuple[str, int]] = set()  # ties with a bad row: already reported, not checked
     for row in read_rows(folder / "matches.csv", _MATCH_COLUMNS, problems):
         leg = _leg(row, clubs, problems)
-        if leg is None:
-            continue
         round_ = row.get("round")
         if round_ not in fmt:
             problems.add(row.where, f"unknown round {round_!r} ({_keys(fmt)})")
@@ -262,7 +260,12 @@ def _ties(folder: Path, clubs: set[str], fmt: Format, problems: Problems) -> tup
         except ValueError as exc:
             problems.add(row.where, str(exc))
             continue
+        if leg is None:
+            broken.add((round_, number))
+            continue
         grouped[(round_, number)].append((leg_no, leg, row))
+    for key in broken:
+        grouped.pop(key, None)
     ties: list[Tie] = []
     for (round_, number), legs in sorted(
         grouped.items(), key=lambda kv: (fmt.index(kv[0][0]), kv[0][1])

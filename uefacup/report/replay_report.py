@@ -156,19 +156,28 @@ def render_replay(
             continue
         console.print()
         print_table(console, _tie_columns(ties, console.width), title=title)
-    final = rep.final
-    if clubs is not None and not set(final.tie.clubs) & set(clubs):
+    if clubs is not None and not set(rep.final.tie.clubs) & set(clubs):
         return
-    leg = final.tie.legs[0]
-    when = leg.date.strftime("%d %B %Y") if leg.date else ""
-    summary = (
-        f"Final, {rep.season.final_venue}, {when}: {_leg_text(leg)}. "
-        f"{rep.champion} beat {rep.runner_up} {how(final.outcome.decided_by)}."
-    )
+    summary = _final_text(rep)
     console.print()
     print_wrapped(console, summary, style="bold")
     if clubs is None:
         _render_stats(rep, console)
+
+
+def _final_text(rep: SeasonReplay) -> str:
+    """ "Final, Seville, 21 May 2003: Porto 3-2 Celtic (a.e.t., ...). Porto beat Celtic ..."."""
+    final = rep.final
+    legs = final.tie.legs
+    if len(legs) == 1:
+        leg = legs[0]
+        where = [rep.season.final_venue, leg.date.strftime("%d %B %Y") if leg.date else ""]
+        head = ", ".join(["Final", *(w for w in where if w)])
+        played = _leg_text(leg)
+    else:
+        head = "Final (two legs)"
+        played = "; ".join(_leg_text(leg) for leg in legs)
+    return f"{head}: {played}. {rep.champion} beat {rep.runner_up} {how(final.outcome.decided_by)}."
 
 
 def _tie_columns(ties: list[ResolvedTie], width: int) -> list[Column]:
@@ -211,6 +220,8 @@ def _render_stats(rep: SeasonReplay, console: Console) -> None:
             f"{', '.join(before)}: matches {q.matches}, goals {q.goals}, "
             f"goals per match {q.goals_per_match:.2f}",
         )
+    if not rep.top_scorers:
+        return
     ranked = _ranked(rep)
     if is_plain(console):
         print_wrapped(console, "Top scorers (goals, then fewer minutes):")

@@ -29,7 +29,7 @@ import numpy.typing as npt
 from uefacup.draw.rounds import season_fallback
 from uefacup.draw.teams import Team, seeding_key
 from uefacup.errors import SimulationError, UefaCupError
-from uefacup.format.rounds import DrawFormat, RoundFormat, Venue
+from uefacup.format.rounds import DrawFormat, Format, RoundFormat, Venue
 from uefacup.model import RoundKey, RuleSet, Season
 from uefacup.rules.ties import resolve_tie
 from uefacup.simulate.model import IntArray
@@ -137,7 +137,17 @@ def _seeding_keys(season: Season) -> Callable[[int], tuple[float, bool, str, str
     value. Match strengths do not use this: they keep the prior.
     """
     fallback = season_fallback(season)
-    prior = impute_coefficients(season).coefficients
+    try:
+        prior = impute_coefficients(season).coefficients
+    except SimulationError:  # too few coefficients: only an all-open season can do without
+        seeded = [r.key for r in season.format if r.draw.seeded]
+        if seeded and fallback is None:
+            raise SimulationError(
+                f"{season.key}: the {seeded[0]} draw is seeded by club coefficient, but too few "
+                "clubs have one (give them coefficients in clubs.csv, or the season a "
+                "[draw.missing_coefficient] rule)"
+            ) from None
+        prior = np.zeros(len(season.clubs))
     keys: list[tuple[float, bool, str, str]] = []
     for i, club in enumerate(season.clubs):
         team = Team(club.name, club.association, club.coefficient)
@@ -148,9 +158,15 @@ def _seeding_keys(season: Season) -> Callable[[int], tuple[float, bool, str, str
     return keys.__getitem__
 
 
-def build_plan(season: Season, from_round: RoundKey | None = None) -> SeasonPlan:
-    """The plan for simulating ``season`` from the entry list or from ``from_round``."""
-    fmt = season.format
+def build_plan(
+    season: Season, from_round: RoundKey | None = None, rules: Format | None = None
+) -> SeasonPlan:
+    """The plan for simulating ``season`` from the entry list or from ``from_round``.
+
+    ``rules`` replaces the season's format for the simulated rounds (a what-if); the real part
+    kept before ``from_round`` stays as it was decided under the season's own rules.
+    """
+    fmt = season.format if rules is None else rules
     names = tuple(c.name for c in season.clubs)
     index = {n: i for i, n in enumerate(names)}
     assoc_index = {a.name: i for i, a in enumerate(season.associations)}

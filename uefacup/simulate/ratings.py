@@ -26,7 +26,7 @@ import numpy as np
 from uefacup.errors import SimulationError
 from uefacup.model import Season
 from uefacup.simulate.model import MatchModel
-from uefacup.simulate.strengths import fit_coefficient_scale
+from uefacup.simulate.strengths import base_rates
 
 __all__ = ["ratings_model"]
 
@@ -83,14 +83,14 @@ def ratings_model(season: Season, path: Path | str) -> MatchModel:
     if problems:
         more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
         raise SimulationError(problems[0] + more)
-    fit = fit_coefficient_scale(season)
+    mu, home_advantage = base_rates(season)
     attack = np.array([values[c.name][0] for c in season.clubs])
     defence = np.array([values[c.name][1] for c in season.clubs])
     return MatchModel(
         tuple(c.name for c in season.clubs),
         attack,
         defence,
-        fit.mu,
-        fit.home_advantage,
+        mu,
+        home_advantage,
         description=f"ratings from {path.name}",
     )

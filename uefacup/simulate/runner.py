@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from uefacup.errors import SimulationError
+from uefacup.format.rounds import Format
 from uefacup.model import RoundKey, Season
 from uefacup.simulate.backends import ENGINES, batches, run_dask, run_local
 from uefacup.simulate.backtest import backtest
@@ -65,11 +66,14 @@ def simulate(
     batch_size: int = BATCH_SIZE,
     score: bool = True,
     progress: Callable[[int], None] | None = None,
+    rules: Format | None = None,
 ) -> SimulationResult:
     """Simulate ``runs`` seasons; see the module docstring and ``backends`` for the options.
 
     ``dask`` (or a ``scheduler`` address) runs on Dask; otherwise ``workers`` > 1 uses a local
-    process pool. ``score`` adds the backtest when starting from a real round.
+    process pool. ``score`` adds the backtest when starting from a real round. ``rules`` is a
+    changed format (``uefacup.whatif.apply_overrides``) for the simulated rounds; the real
+    results kept before ``from_round`` are not decided again, and no backtest is scored.
     """
     if isinstance(runs, bool) or not isinstance(runs, int) or runs <= 0:
         raise SimulationError(f"--runs must be a positive number of seasons, not {runs}")
@@ -85,7 +89,7 @@ def simulate(
     match_model = (
         model if isinstance(model, MatchModel) else build_model(season, model, start, ratings)
     )
-    plan = build_plan(season, start)
+    plan = build_plan(season, start, rules)
     work = batches(runs, seed, batch_size)
     began = time.perf_counter()
     if dask or scheduler:
@@ -103,7 +107,7 @@ def simulate(
         outcome = run_local(engine, plan, match_model, work, workers, progress)
     seconds = time.perf_counter() - began
     report = None
-    if score and start is not None and not outcome.interrupted:
+    if score and rules is None and start is not None and not outcome.interrupted:
         report = backtest(season, match_model, start, seed)
     return SimulationResult(
         clubs=plan.clubs,

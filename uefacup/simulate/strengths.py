@@ -31,7 +31,7 @@ third-placed clubs (third round) get the same prior and are probably underrated 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -72,7 +72,11 @@ def impute_coefficients(season: Season) -> Imputation:
     proper = np.array([season.format.round(c.round).proper for c in season.clubs], dtype=np.float64)
     known = np.array([c.coefficient is not None for c in season.clubs])
     if known.sum() < 3:
-        raise SimulationError("too few clubs with a coefficient to fit the association prior")
+        raise SimulationError(
+            f"{season.key}: only {int(known.sum())} clubs have a club coefficient, too few for "
+            "the coefficient model (give clubs.csv coefficients, or use --model ratings "
+            "--ratings FILE)"
+        )
     y = np.array([np.log1p(c.coefficient) for c in season.clubs if c.coefficient is not None])
     design = np.column_stack([np.ones_like(x_assoc), x_assoc, proper])
     coef, *_ = np.linalg.lstsq(design[known], y, rcond=None)
@@ -185,18 +189,31 @@ class CoefficientFit:
     matches: int
 
 
+PRIOR_FIT = CoefficientFit(
+    mu=0.0217, home_advantage=0.4734, beta=0.2933, centre=0.0, log_likelihood=0.0, matches=0
+)
+"""The constants this package fits on the 287 matches of 2002-03 (``fit_coefficient_scale`` on
+the embedded season, rounded): the model of a season with no results yet, so that it can be
+simulated from its start on coefficients alone. Its ``centre`` is replaced by the season's own."""
+
+
 def _covariate(imputation: Imputation) -> tuple[FloatArray, float]:
     x = np.log1p(imputation.coefficients)
     centre = float(x.mean())
     return x - centre, centre
 
 
+MIN_MATCHES = 10
+"""Fewer real matches than this give no usable fit; ``PRIOR_FIT`` is used instead."""
+
+
 def fit_coefficient_scale(season: Season, table: MatchTable | None = None) -> CoefficientFit:
     """Maximum-likelihood ``mu``, ``h`` and ``beta`` on ``table`` (default: every real match)."""
     table = match_table(season) if table is None else table
-    if len(table) < 10:
-        raise SimulationError(f"only {len(table)} matches to fit the coefficient model on")
     x, centre = _covariate(impute_coefficients(season))
+    if len(table) < MIN_MATCHES:
+        # a season not yet played (or barely): the constants of a full season's fit
+        return replace(PRIOR_FIT, centre=centre, log_likelihood=float("nan"), matches=0)
     n = len(table)
     diff = x[table.home] - x[table.away]
     design = np.zeros((2 * n, 3))
@@ -216,6 +233,27 @@ def fit_coefficient_scale(season: Season, table: MatchTable | None = None) -> Co
     )
 
 
+def base_rates(season: Season) -> tuple[float, float]:
+    """The base rate and home advantage (log scale) for a model whose strengths come from
+    elsewhere (a ratings file): fitted on the real matches where the season has enough, with no
+    strength term when its clubs have no coefficients; else ``PRIOR_FIT``'s."""
+    try:
+        fit = fit_coefficient_scale(season)
+        return fit.mu, fit.home_advantage
+    except SimulationError:  # no coefficients to impute from
+        pass
+    table = match_table(season)
+    if len(table) < MIN_MATCHES:
+        return PRIOR_FIT.mu, PRIOR_FIT.home_advantage
+    n = len(table)
+    design = np.zeros((2 * n, 2))
+    design[:, 0] = 1.0
+    design[:n, 1] = ~table.neutral
+    goals = np.concatenate([table.home_goals, table.away_goals]).astype(np.float64)
+    theta, _ = poisson_newton(design, goals)
+    return float(theta[0]), float(theta[1])
+
+
 def coefficient_ratings(season: Season, fit: CoefficientFit) -> FloatArray:
     """One rating per club (``att = dfn``) under the fitted mapping."""
     x, _ = _covariate(impute_coefficients(season))
@@ -226,6 +264,11 @@ def coefficient_model(season: Season, fit: CoefficientFit | None = None) -> Matc
     """The default model: strengths from coefficients, constants fitted on the real matches."""
     fit = fit_coefficient_scale(season) if fit is None else fit
     rating = coefficient_ratings(season, fit)
+    fitted = (
+        f"fitted on {fit.matches} matches"
+        if fit.matches
+        else "no results to fit: the constants of the 2002-03 fit"
+    )
     return MatchModel(
         clubs=tuple(c.name for c in season.clubs),
         attack=rating.copy(),
@@ -234,6 +277,6 @@ def coefficient_model(season: Season, fit: CoefficientFit | None = None) -> Matc
         home_advantage=fit.home_advantage,
         description=(
             f"coefficient: rating = {fit.beta:.3f} * log(1 + coefficient), home advantage "
-            f"{np.exp(fit.home_advantage):.2f}x, fitted on {fit.matches} matches"
+            f"{np.exp(fit.home_advantage):.2f}x, {fitted}"
         ),
     )
