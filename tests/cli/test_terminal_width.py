@@ -250,3 +250,21 @@ def test_probability_lists_never_part_a_name_from_its_probability(tmp_path: Path
         for piece in line.split("·"):
             if piece.strip():
                 assert re.search(r"\d+\.\d$", piece.strip()), line
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("replay", "--set", "*.away_goals=false"),
+        ("replay", "--season", "example-cup32"),
+        ("replay", "--season", "example-two-legged-final"),
+        ("entry-list", "--season", "example-cup32"),
+        ("draw", "r32", "--season", "example-cup32", "--seed", "2", "--show-log"),
+    ],
+)
+def test_other_seasons_and_what_if_piped_are_plain_and_fit(args: tuple[str, ...]) -> None:
+    if args[1] == "--set":
+        pytest.importorskip("numpy")  # ties settled by the match model
+    text = piped(*args)
+    assert_fits(text)
+    assert_plain(text)
