@@ -7,8 +7,8 @@ colour codes and no box-drawing characters, at the width in ``COLUMNS`` or 80, s
 lay tables out the same way, through ``uefacup.report.columns.fit``: columns are abbreviated
 or dropped and text wraps, but a number is never cut to ``…``.
 
-rich is imported here and nowhere else at module level in the report code that the CLI loads
-for ``--help``; this module itself is imported only inside commands.
+Commands import this module (and so rich) inside the command function, never at the top of
+their module, so that ``uefacup --help`` does not pay for it.
 """
 
 from __future__ import annotations
