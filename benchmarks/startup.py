@@ -91,7 +91,8 @@ def main() -> None:
             times[name].append(time_once(argv, env))
     base_best = min(times["python -c pass"])
     base_median = statistics.median(times["python -c pass"])
-    print(f"{args.repeat} runs each, interleaved; python {sys.version.split()[0]}")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"{args.repeat} runs each, interleaved; python {sys.version.split()[0]}; load {load}")
     print(f"{'command':<38} {'best':>7} {'median':>7} {'best-py':>8} {'med-py':>7}  target")
     for name, values in times.items():
         best, median = min(values), statistics.median(values)
