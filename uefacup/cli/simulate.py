@@ -219,6 +219,10 @@ def _render(
         Column("Win", [_pct(c.champion) for c in rows], numeric=True),
     ]
     print_table(console, columns, title="Chance of reaching each round (%)")
+    if only is not None:
+        gone = [name for name in only if name not in {c.club for c in rows}]
+        if gone:
+            print_wrapped(console, f"out before the {first}: {', '.join(gone)}", style="dim")
     if result.backtest:
         _render_backtest(result.backtest, console)
 
