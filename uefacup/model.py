@@ -14,6 +14,8 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from uefacup.format.rounds import Format
 
 
@@ -341,10 +343,20 @@ class Season:
 
     def __repr__(self) -> str:
         """One line: the whole season would be hundreds of kilobytes in a notebook cell."""
-        return (
-            f"<Season {self.key}: {len(self.clubs)} clubs, {len(self.format)} rounds, "
-            f"{len(self.ties)} ties recorded>"
-        )
+        from uefacup.report.summary import season_repr
+
+        return season_repr(self)
+
+    def _repr_html_(self) -> str:
+        from uefacup.report.summary import season_html
+
+        return season_html(self)
+
+    def to_frame(self, kind: str = "matches") -> pd.DataFrame:
+        """A pandas DataFrame: "matches" (one row per leg), "ties" or "clubs" (uefacup.frames)."""
+        from uefacup.frames.season import season_frame
+
+        return season_frame(self, kind)
 
     def club(self, name: str) -> Club:
         """The club of that name or alias, in any case ("celtic", "FC Porto"); a KeyError

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from uefacup.errors import SeasonError
 from uefacup.model import RoundKey, Scorer, Season, Tie, TieOutcome
 from uefacup.rules.ties import resolve_tie
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +57,22 @@ class SeasonReplay:
     @property
     def final(self) -> ResolvedTie:
         return self.rounds[-1].ties[0]
+
+    def __repr__(self) -> str:
+        from uefacup.report.summary import replay_repr
+
+        return replay_repr(self)
+
+    def _repr_html_(self) -> str:
+        from uefacup.report.summary import replay_html
+
+        return replay_html(self)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The replay's ties as a DataFrame, one row per tie (``uefacup.frames.ties``)."""
+        from uefacup.frames.ties import ties_frame
+
+        return ties_frame(self)
 
 
 def replay(season: Season) -> SeasonReplay:

@@ -149,6 +149,7 @@ def test_public_api_is_complete() -> None:
         "files",
         "groups",
         "matching",
+        "odds",
         "probabilities",
         "procedure",
         "rounds",

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from uefacup.draw import DrawDay, DrawResult, Placement, PotsEntry
+    from uefacup.draw.odds import PairingOdds
     from uefacup.format.rounds import RoundFormat
     from uefacup.model import Season
 
@@ -51,6 +52,13 @@ if TYPE_CHECKING:
     help="Draw-group sizes of a seeded round (default: 9x8+10 in qualifying, else one group).",
 )
 @click.option("--show-log", is_flag=True, help="Text output: also print every ball.")
+@click.option(
+    "--plot",
+    "plot_path",
+    default=None,
+    metavar="FILE.png|svg",
+    help="With --probabilities: also draw the matrix as an annotated heat map.",
+)
 @format_option("text", "json")
 def draw_command(
     round_name: str | None,
@@ -64,6 +72,7 @@ def draw_command(
     group_sizes: str | None,
     show_log: bool,
     fmt: str,
+    plot_path: str | None,
 ) -> None:
     """Draw ROUND of a season, or the pots of a file with --pots.
 
@@ -98,6 +107,8 @@ def draw_command(
         raise DrawError("give either a ROUND or --pots FILE (not both)")
     if pots_path is None and (index is not None or select is not None or probabilities):
         raise DrawError("--index, --select and --probabilities need --pots FILE")
+    if plot_path is not None and not probabilities:
+        raise DrawError("--plot draws the pairing probabilities: add --probabilities")
     if seed is not None and seed < 0:
         # random.Random(-n) is random.Random(n): two seeds would give one draw
         raise DrawError(f"--seed must be a non-negative integer, not {seed}")
@@ -107,7 +118,9 @@ def draw_command(
     if pots_path is not None:
         entry = load_pots_file(pots_path, index=index, select=select)
         if probabilities:
-            _print_probabilities(entry, fmt)
+            odds = _print_probabilities(entry, fmt)
+            if plot_path is not None:
+                odds.plot(plot_path)
             return
         if sizes is not None:
             raise DrawError("--group-sizes applies to season rounds, not pot files")
@@ -242,8 +255,8 @@ SLOW_PYTHON_POT = 10
 """Pots larger than this take the pure-Python solver long enough to warn (16 v 16: minutes)."""
 
 
-def _print_probabilities(entry: PotsEntry, fmt: str) -> None:
-    from uefacup.draw import pairing_probabilities
+def _print_probabilities(entry: PotsEntry, fmt: str) -> PairingOdds:
+    from uefacup.draw.odds import pairing_odds
     from uefacup.draw.probabilities import compile_pending, engine_for
 
     if engine_for(entry.pots) == "python" and len(entry.pots.seeded) > SLOW_PYTHON_POT:
@@ -258,13 +271,12 @@ def _print_probabilities(entry: PotsEntry, fmt: str) -> None:
             "note: compiling the probability engine for this machine, once (about half a minute)",
             err=True,
         )
-    matrix = pairing_probabilities(entry.pots, entry.constraints)
-    seeded = [t.name for t in entry.pots.seeded]
-    unseeded = [t.name for t in entry.pots.unseeded]
+    odds = pairing_odds(entry)
+    matrix = odds.probabilities
+    seeded, unseeded = list(odds.seeded), list(odds.unseeded)
     if fmt == "json":
-        data = {"seeded": seeded, "unseeded": unseeded, "probabilities": matrix}
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-        return
+        click.echo(json.dumps(odds.to_dict(), ensure_ascii=False, indent=2))
+        return odds
     from uefacup.report.columns import Column, fit
     from uefacup.report.console import GAP, make_console, print_table
 
@@ -281,7 +293,7 @@ def _print_probabilities(entry: PotsEntry, fmt: str) -> None:
     if layout.fits and not layout.dropped:
         legend = "; ".join(f"{k} {n}" for k, n in enumerate(seeded, 1))
         print_table(console, grid, title=title, caption=f"Columns (seeded): {legend}")
-        return
+        return odds
     # too narrow for a grid (16 v 16 on 80 columns): each unseeded team, its opponents in order,
     # broken only between two opponents so that a name never parts from its probability
     room = max(console.width - GAP - max(map(len, ["Unseeded", *unseeded])), 20)
@@ -294,6 +306,7 @@ def _print_probabilities(entry: PotsEntry, fmt: str) -> None:
         [Column("Unseeded", unseeded), Column("Opponents, most likely first (%)", lists)],
         title=title,
     )
+    return odds
 
 
 def _pack(items: list[str], width: int, sep: str = " · ") -> str:

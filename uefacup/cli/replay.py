@@ -14,7 +14,7 @@ from uefacup.errors import SimulationError, UefaCupError
 
 @main.command("replay")
 @season_option
-@format_option("text", "json")
+@format_option("text", "json", "csv")
 @club_option
 @click.option(
     "--set",
@@ -30,18 +30,30 @@ from uefacup.errors import SimulationError, UefaCupError
     type=click.Path(dir_okay=False, path_type=Path),
     help='TOML file of tie rules by round key (or "*"), applied like --set.',
 )
+@click.option(
+    "--plot",
+    "plot_path",
+    default=None,
+    metavar="FILE.png|svg",
+    help="Also draw the bracket (from the round of 16 unless --plot-from says otherwise).",
+)
+@click.option("--plot-from", default=None, metavar="ROUND", help="First round of the bracket.")
 def replay_command(
     season: str,
     fmt: str,
     clubs: tuple[str, ...],
     overrides: tuple[str, ...],
     rules_file: Path | None,
+    plot_path: str | None,
+    plot_from: str | None,
 ) -> None:
     """Replay a season from its data: every tie, the final and the statistics.
 
     Winners are computed from the leg scores under the season's rules, never read from the
-    data. JSON keys are documented in the README. With --club, only the ties of those clubs
-    (in JSON: each round keeps only those ties; rounds without one are left out).
+    data. JSON keys are documented in the README. CSV has one row per tie (the ties table of
+    the README: aggregate, winner, decided_by); one row per leg is ``uefacup export``'s
+    matches.csv. With --club, only the ties of those clubs (in JSON and CSV too; in JSON each
+    round keeps only those ties and rounds without one are left out).
 
     With --set or --rules, every real tie is decided again under the changed rules, and the
     ties decided differently are listed. Where the new rule needs play that never happened
@@ -53,7 +65,14 @@ def replay_command(
     from uefacup.report.console import make_console
     from uefacup.report.replay_report import render_replay, replay_to_dict
 
+    if plot_from is not None and plot_path is None:
+        raise click.UsageError("--plot-from needs --plot FILE")
     if overrides or rules_file is not None:
+        if fmt == "csv" or plot_path is not None:
+            raise click.UsageError(
+                "--format csv and --plot apply to the replay under the season's own rules, "
+                "not with --set/--rules"
+            )
         if clubs:
             raise UefaCupError("--club applies to the plain replay, not to --set or --rules")
         _what_if(season, fmt, overrides, rules_file)
@@ -61,6 +80,11 @@ def replay_command(
     data = load_season(season)
     only = {data.club(name).name for name in clubs} or None
     result = replay(data)
+    if plot_path is not None:
+        from uefacup.pictures.bracket import bracket_figure
+        from uefacup.pictures.canvas import save
+
+        save(bracket_figure(result, plot_from), plot_path)
     if fmt == "json":
         doc = replay_to_dict(result)
         if only is not None:
@@ -70,6 +94,14 @@ def replay_command(
                 if (kept := [t for t in r["ties"] if {t["winner"], t["loser"]} & only])
             ]
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        from uefacup.frames.ties import TIES, ties_rows
+        from uefacup.io.export.tables import csv_text
+
+        rows = ties_rows(result)
+        if only is not None:
+            rows = [r for r in rows if {r["winner"], r["loser"]} & only]
+        click.echo(csv_text(TIES, rows), nl=False)
     else:
         render_replay(result, make_console(), only)
 

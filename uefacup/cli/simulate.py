@@ -58,7 +58,27 @@ if TYPE_CHECKING:
 @click.option("--batch-size", type=int, default=None, help="Seasons per batch (default 5000).")
 @format_option("text", "json", "csv")
 @club_option
-@click.option("--plot", "plot_path", default=None, metavar="FILE.png", help="Heat map to write.")
+@click.option(
+    "--plot",
+    "plot_path",
+    default=None,
+    metavar="FILE.png|svg",
+    help="Heat map to write: the clubs alive at the start point, with percentages.",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="With --plot: only the N clubs most likely to win (default: all alive, at most 40).",
+)
+@click.option(
+    "--plot-bracket",
+    "bracket_path",
+    default=None,
+    metavar="FILE.png|svg",
+    help="With --from ROUND: the most likely path from that round's real draw, as a bracket.",
+)
 @click.option(
     "--set",
     "overrides",
@@ -88,6 +108,8 @@ def simulate_command(
     fmt: str,
     clubs: tuple[str, ...],
     plot_path: str | None,
+    top: int | None,
+    bracket_path: str | None,
     overrides: tuple[str, ...],
     rules_file: str | None,
 ) -> None:
@@ -106,10 +128,14 @@ def simulate_command(
 
     data = load_season(season)
     only = [data.club(name).name for name in clubs] or None  # before the wait: a typo fails fast
-    if from_round.casefold() != "start":
+    if from_round.casefold() == "start":
+        from_round = "start"
+    else:
         from uefacup.names.rounds import season_round
 
         from_round = season_round(data, from_round)
+    if bracket_path and from_round == "start":
+        raise SimulationError("--plot-bracket starts from a real draw: add --from ROUND")
     rules = None
     if overrides or rules_file is not None:
         from pathlib import Path
@@ -163,7 +189,12 @@ def simulate_command(
         if plot_path:
             from uefacup.simulate.plot import plot_heatmap
 
-            plot_heatmap(result, plot_path)
+            plot_heatmap(result, plot_path, top=top)
+        if bracket_path:
+            from uefacup.pictures.canvas import save
+            from uefacup.pictures.sim_bracket import simulated_bracket_figure
+
+            save(simulated_bracket_figure(result, data), bracket_path)
     if result.interrupted:
         click.echo(
             f"uefacup: interrupted: {result.runs:,} of {result.requested:,} seasons finished"

@@ -21,11 +21,11 @@ classes; by symmetry a particular pair of teams gets that number divided by the 
 sizes. Equal keys imply isomorphic states, so a weaker canonical form can only cost memo hits,
 never correctness. ``exact=True`` runs the same recursion in ``Fraction`` arithmetic.
 
-Floats go to the compiled engine of ``uefacup.draw._fastprob`` when numba is installed (same
-recursion, keyed by the canonical forms of the components of the forbidden graph, in nopython
-code); without numba, or for pots beyond its limits, the solver below runs. That module is
-imported inside the functions that call it: it loads numpy and numba (about half a second),
-which ``uefacup --help``, ``replay`` and a plain draw must not pay.
+Floats go to ``uefacup.draw._fastprob``: pots of up to eight teams to its plain-Python forward
+pass (``solve_small``, no numpy or numba to import), larger ones to the compiled engine when
+numba is installed (same recursion, keyed by the canonical forms of the components of the
+forbidden graph, in nopython code); without numba, or for pots beyond its limits, the solver
+below runs.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from collections.abc import Callable
 from fractions import Fraction
 from typing import Generic, TypeVar
 
+from uefacup.draw import _fastprob as fastprob
 from uefacup.draw.matching import has_perfect_matching
 from uefacup.draw.teams import Constraints, Pots, check_drawable
 
@@ -221,25 +222,21 @@ class _Solver(Generic[N]):
 
 def engine_for(pots: Pots) -> str:
     """Which solver ``pairing_probabilities`` uses for ``pots``: "compiled" or "python"."""
-    from uefacup.draw import _fastprob as fastprob  # numpy + numba: only when odds are asked
-
     return "compiled" if fastprob.supports(pots) else "python"
 
 
 def compile_pending(pots: Pots) -> bool:
     """True when ``pots`` go to the compiled engine and its machine code is not yet cached, so
     that the first call waits for numba to compile it (once)."""
-    from uefacup.draw import _fastprob as fastprob
-
     return fastprob.supports(pots) and not fastprob.compiled_before()
 
 
 def pairing_probabilities(pots: Pots, constraints: Constraints | None = None) -> list[list[float]]:
     """P(unseeded ``i`` meets seeded ``j``) as ``[i][j]``; rows unseeded, columns seeded."""
-    from uefacup.draw import _fastprob as fastprob
-
     constraints = constraints or Constraints()
     check_drawable(pots, constraints)
+    if len(pots.seeded) <= fastprob.SMALL_POT:
+        return fastprob.solve_small(pots, constraints)
     if fastprob.supports(pots):
         return fastprob.solve(pots, constraints)[0]
     return _Solver(pots, constraints, _float_ratio).run()

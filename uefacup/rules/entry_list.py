@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from uefacup.errors import EntryListError
 from uefacup.model import Label, RoundKey
@@ -26,6 +27,9 @@ from uefacup.rules.access import (
     round_name,
 )
 from uefacup.rules.redistribution import Domestic, Resolution, resolve_association
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class FactKind(StrEnum):
@@ -108,6 +112,18 @@ class EntryList:
     holders: str
     counts: AccessCounts
     external: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        return (
+            f"<EntryList {self.season}: {len(self.entries)} clubs from "
+            f"{len({e.association for e in self.entries})} associations; holders {self.holders}>"
+        )
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per entrant with its audit trail (``uefacup.frames.clubs.ENTRY_LIST``)."""
+        from uefacup.frames.clubs import entry_list_frame
+
+        return entry_list_frame(self)
 
     def in_round(self, round_: RoundKey) -> tuple[Entry, ...]:
         return tuple(e for e in self.entries if e.round == round_)

@@ -10,12 +10,15 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
 from uefacup.model import RoundKey
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["ClubChances", "SimulationResult"]
 
@@ -46,6 +49,40 @@ class SimulationResult:
     interrupted: bool = False
     seconds: float = 0.0
     backtest: dict[str, Any] | None = field(default=None)
+    season: str = ""
+    """Key of the season simulated ("2002-03"); pictures and summaries name it."""
+    season_title: str = ""
+    """Its title ("2002–03 UEFA Cup")."""
+    round_names: tuple[str, ...] = ()
+    """The rounds' printable names, in ``rounds`` order ("Quarter-finals"); pictures use them."""
+
+    def __repr__(self) -> str:
+        from uefacup.report.summary import simulation_repr
+
+        return simulation_repr(self)
+
+    def _repr_html_(self) -> str:
+        from uefacup.report.summary import simulation_html
+
+        return simulation_html(self)
+
+    def to_frame(self, *, tidy: bool = False, se: bool = False) -> pd.DataFrame:
+        """Club x round probabilities: wide (``se`` adds standard errors) or ``tidy``.
+
+        See ``uefacup.frames.simulation`` for the columns.
+        """
+        from uefacup.frames.simulation import simulation_frame, simulation_tidy
+
+        return simulation_tidy(self) if tidy else simulation_frame(self, se=se)
+
+    def backtest_frame(self) -> pd.DataFrame:
+        """The backtest (``from_round`` runs), one row per real tie; SimulationError without one."""
+        from uefacup.errors import SimulationError
+        from uefacup.frames.backtest import backtest_frame
+
+        if self.backtest is None:
+            raise SimulationError("this simulation has no backtest: run it from a real round")
+        return backtest_frame(self.backtest)
 
     @property
     def columns(self) -> tuple[str, ...]:

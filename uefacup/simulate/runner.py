@@ -123,4 +123,7 @@ def simulate(
         interrupted=outcome.interrupted,
         seconds=seconds,
         backtest=report,
+        season=season.key,
+        season_title=season.title,
+        round_names=tuple(season.round_name(k) for k in plan.keys),
     )
