@@ -25,9 +25,9 @@ print("HEAVY=" + ",".join(m for m in {heavy!r} if m in sys.modules), file=sys.st
 """
 
 
-def _heavy_after(*args: str) -> list[str]:
+def _heavy_after(*args: str, heavy: tuple[str, ...] = HEAVY) -> list[str]:
     """Run ``uefacup ARGS`` in a new interpreter; the heavy modules it had imported by the end."""
-    code = _PROBE.format(args=list(args), heavy=HEAVY)
+    code = _PROBE.format(args=list(args), heavy=heavy)
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
     )
@@ -45,6 +45,9 @@ def _heavy_after(*args: str) -> list[str]:
         ("draw", "--help"),
         ("entry-list", "--help"),
         ("check-sources", "--help"),
+        ("export", "--help"),
+        ("import", "--help"),
+        ("schema", "--help"),
     ],
 )
 def test_help_imports_no_numeric_library(args: tuple[str, ...]) -> None:
@@ -63,6 +66,11 @@ def test_help_imports_no_numeric_library(args: tuple[str, ...]) -> None:
 def test_commands_without_numbers_to_crunch_import_none(args: tuple[str, ...]) -> None:
     """Replaying recorded scores, deriving the entry list and drawing by lot are plain Python."""
     assert _heavy_after(*args) == []
+
+
+def test_the_command_list_loads_neither_the_schema_nor_rich() -> None:
+    """``uefacup --help`` lists commands: no season schema (pydantic), no rich, no library."""
+    assert _heavy_after("--help", heavy=("pydantic", "rich", "uefacup.model")) == []
 
 
 def test_import_uefacup_is_light() -> None:

@@ -7,6 +7,7 @@ usage errors also exit 2); nothing else is caught, so a real bug still shows its
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -44,6 +45,29 @@ def _lines(exc: UefaCupError) -> tuple[str, ...]:
 @click.version_option(package_name="uefacup")
 def main() -> None:
     """The 2002-03 UEFA Cup as software: replay it, derive its entry list, draw it, simulate it."""
+
+
+class LazyChoice(click.Choice[str]):
+    """A ``click.Choice`` whose choices are a module's attribute, read the first time click
+    needs them (checking a value, or this command's ``--help``), so that defining the option
+    does not import the module: ``uefacup --help`` would otherwise load the library behind
+    every such option."""
+
+    def __init__(self, module: str, attribute: str) -> None:
+        self._where = (module, attribute)
+        self._loaded: tuple[str, ...] | None = None
+        self.case_sensitive = True
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        if self._loaded is None:
+            module, attribute = self._where
+            self._loaded = tuple(getattr(importlib.import_module(module), attribute))
+        return self._loaded
+
+    @choices.setter
+    def choices(self, value: tuple[str, ...]) -> None:
+        self._loaded = tuple(value)
 
 
 def season_option(func: F) -> F:
