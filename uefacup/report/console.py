@@ -134,3 +134,27 @@ def print_wrapped(
     )
     for line in lines or [""]:
         console.print(Text(line, style=style), soft_wrap=True)
+
+
+def print_pieces(console: Console, pieces: Sequence[str], *, hanging: int = 4) -> None:
+    """A line made of ``pieces`` (a leg, "| the other leg", "=> the result"), wrapped at the
+    console's width between pieces rather than inside one, so that a score stays beside both
+    clubs and ``grep`` finds a leg on one line; a piece wider than a line wraps at spaces."""
+    width = max(console.width, 20)
+    lines: list[str] = []
+    line = ""
+    for piece in pieces:
+        if not line:
+            line = piece
+        elif len(line) + 1 + len(piece) <= width:
+            line = f"{line} {piece}"
+        else:
+            lines.append(line)
+            line = " " * hanging + piece
+    lines.append(line)
+    for text in lines:
+        if len(text) <= width:
+            console.print(Text(text), soft_wrap=True)
+        else:
+            lead = len(text) - len(text.lstrip(" "))
+            print_wrapped(console, text.lstrip(" "), indent=lead, hanging=hanging - lead + 1)

@@ -14,7 +14,7 @@ from rich.console import Console
 from uefacup.model import DecidedBy, Leg, Scorer
 from uefacup.replay import ResolvedTie, SeasonReplay
 from uefacup.report.columns import Column
-from uefacup.report.console import GAP, is_plain, print_table, print_wrapped
+from uefacup.report.console import GAP, is_plain, print_pieces, print_table, print_wrapped
 
 JSON_SCHEMA_VERSION = 1
 
@@ -149,10 +149,9 @@ def render_replay(
             console.print()
             print_wrapped(console, f"== {title} ==")
             for rt in ties:
-                line = " | ".join(_leg_text(leg) for leg in rt.tie.legs)
-                print_wrapped(
-                    console, f"{rt.tie.number:>3}. {line} => {_result_text(rt)}", hanging=5
-                )
+                legs = [_leg_text(leg) for leg in rt.tie.legs]
+                pieces = [f"{rt.tie.number:>3}. {legs[0]}", *(f"| {x}" for x in legs[1:])]
+                print_pieces(console, [*pieces, f"=> {_result_text(rt)}"], hanging=5)
             continue
         console.print()
         print_table(console, _tie_columns(ties, console.width), title=title)
