@@ -38,7 +38,7 @@ def test_csv_matches_final_row(season) -> None:  # type: ignore[no-untyped-def]
     assert len(rows) == 1 + 287
     assert rows[-1] == (
         "final,1,1,2003-05-21,Porto,Celtic,Portugal,Scotland,2,2,2,2,3,2,3,2,true,,,"
-        '"Estadio Olímpico de Sevilla, Seville",false'
+        '"Estadio Olímpico de Sevilla, Seville",true'  # the final: a neutral ground
     )
     ties = lines(files["ties.csv"])
     assert ties[-1] == (

@@ -11,14 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from uefacup.errors import SeasonError, TieError
 from uefacup.format.checks import bracket_problems, size_problems
 from uefacup.format.load import build_format, parse_season_file
-from uefacup.format.rounds import Format
+from uefacup.format.rounds import Format, Venue
 from uefacup.format.schema import SeasonFile
 from uefacup.io.aliases import Alias, AliasTable
 from uefacup.io.csvtable import Problems, Row, parse_optional_score, parse_score, read_rows
@@ -276,7 +276,9 @@ def _ties(folder: Path, clubs: set[str], fmt: Format, problems: Problems) -> tup
         if numbers != list(range(1, len(legs) + 1)):
             problems.add(where, f"{round_} tie {number}: legs numbered {numbers}")
             continue
-        tie = Tie(round_, number, tuple(leg for _, leg, _ in legs))
+        rnd = fmt.round(round_)
+        neutral = rnd.legs == 1 and rnd.venue is Venue.NEUTRAL
+        tie = Tie(round_, number, tuple(replace(leg, neutral=neutral) for _, leg, _ in legs))
         try:
             validate_tie(tie, fmt.round(round_).rules)
         except TieError as exc:
