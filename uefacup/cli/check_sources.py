@@ -54,13 +54,19 @@ def check_sources_command(season: str, seeds_dir: str | None, fmt: str) -> None:
         console = make_console()
         title = f"{len(items)} disagreements between sources and dataset"
         documented = ["yes" if d.documented_in(notes) else "NO" for d in items]
+        warn = ["" if mark == "yes" else "bold red" for mark in documented]
         columns = [
             Column("Kind", [d.kind for d in items], min_width=8),
             Column("Subject", [d.subject for d in items], min_width=12),
             Column("Source says", [d.stated for d in items], min_width=8),
             Column("Dataset", [d.dataset for d in items], min_width=8),
             Column("Source", [d.source for d in items], min_width=8),
-            Column("In NOTES", documented, short=Column("NOTES", documented)),
+            Column(
+                "In NOTES",
+                documented,
+                short=Column("NOTES", documented, styles=warn),
+                styles=warn,
+            ),
         ]
         if not is_plain(console) and fit(columns, console.width, GAP).fits:
             print_table(console, columns, title=title)

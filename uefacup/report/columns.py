@@ -46,6 +46,8 @@ class Column:
     """0: always shown; otherwise dropped, lowest rank first, when the table does not fit."""
     short: Column | None = field(default=None, repr=False)
     """The same facts in fewer characters (e.g. "QF" for "Quarter-final"), tried first."""
+    styles: Sequence[str] = ()
+    """A rich style per cell ("red" for a warning) shown on a terminal; empty: none."""
 
     def natural(self) -> int:
         """Width needed to show the header and every cell on one line."""

@@ -102,8 +102,13 @@ def print_table(
             no_wrap=col.numeric or not col.wrap,
             overflow="fold",
         )
-    for row in zip(*(c.cells for c in layout.columns), strict=True):
-        table.add_row(*(Text(cell) for cell in row))
+    for i in range(len(layout.columns[0].cells) if layout.columns else 0):
+        table.add_row(
+            *(
+                Text(c.cells[i], style="" if plain or not c.styles else c.styles[i])
+                for c in layout.columns
+            )
+        )
     # title and notes as paragraphs of the console's width: rich would wrap them to the table's
     if title:
         print_wrapped(console, title, style="bold")
