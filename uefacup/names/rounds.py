@@ -8,12 +8,13 @@ as "Quarter-finals"); nothing here knows a particular season's keys. From each p
   without the word "round" ("qualifying"), their initials ("qf", "sf", "f", "q"), and for an
   ordinal round the number ("first round": "1", "r1", "1st", "round 1");
 * with the number of clubs in each round (``sizes``), "round of 16", "last 16" and "r16" for
-  the round that 16 clubs play ("r" only from 16 clubs up: below that, "r2" is a second round);
+  the round that 16 clubs play ("r" only from 16 clubs up: below that, "r2" is a second round).
 
 A form that two rounds share is accepted for neither (a season with a "first round" and a
 "fourth round" has no "fr"), and a unique beginning of a key or name of at least three
 letters ("semi", "quart") is accepted too, and last whole words from inside one name
-("play-offs" for "Knockout round play-offs"). Pure: the caller passes the rounds.
+("play-offs" for "Knockout round play-offs"). Pure: the caller passes the rounds;
+``season_round`` is the adapter that takes them, with the club counts, from a ``Season``.
 """
 
 from __future__ import annotations
