@@ -29,12 +29,14 @@ def test_the_loser_of_a_semi_final_cannot_play_the_final(season_copy: Path) -> N
     """Porto beat Lazio 4-1, 0-0 (seed 001); Lazio in the final is a bracket error."""
     replace_line(
         season_copy / "matches.csv",
-        "final,1,1,2003-05-21,Porto,Celtic,2-2,3-2,2-2,,001; 90-minute and half-time-of-extra-time"
-        " scores: general knowledge",
-        "final,1,1,2003-05-21,Lazio,Celtic,2-2,3-2,2-2,,001",
+        # the final with its nominal home side Celtic (NOTES.md, sources.csv wp-en-final)
+        'final,1,1,2003-05-21,Celtic,Porto,2-2,2-3,2-2,,"001 (result); nominal home side Celtic: '
+        "wp-en-final, ie-final, tsp21; 90-minute score: ie-final-90, parcarsport-final; winner in"
+        ' the second half of extra time: wp-en-final-m, parcarsport-final (115 minutes)"',
+        "final,1,1,2003-05-21,Celtic,Lazio,2-2,2-3,2-2,,001",
     )
     problems = problems_of(season_copy)
-    assert "matches.csv: final tie 1 (Lazio v Celtic): Lazio was knocked out before" in problems
+    assert "matches.csv: final tie 1 (Celtic v Lazio): Lazio was knocked out before" in problems
     assert "matches.csv: final: no tie for Porto, who reached it" in problems
     done = subprocess.run(
         [sys.executable, "-m", "uefacup", "replay", "--season", str(season_copy)],
