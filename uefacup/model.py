@@ -168,7 +168,10 @@ class Leg:
     penalties: Score | None = None
     date: dt.date | None = None
     venue: str | None = None
+    """The ground, where a source gives one other than the home club's usual ground."""
     neutral: bool = False
+    attendance: int | None = None
+    """Spectators, where a source gives the figure."""
 
     @property
     def final(self) -> Score:

@@ -15,13 +15,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from uefacup.errors import SeasonError, TieError
+from uefacup.errors import DataError, SeasonError, TieError
 from uefacup.format.checks import bracket_problems, size_problems
 from uefacup.format.load import build_format, parse_season_file
 from uefacup.format.rounds import Format, Venue
 from uefacup.format.schema import SeasonFile
 from uefacup.io.aliases import Alias, AliasTable
 from uefacup.io.csvtable import Problems, Row, parse_optional_score, parse_score, read_rows
+from uefacup.io.match_facts import HistoricalRecord, MatchKey, load_historical_record
 from uefacup.model import (
     Association,
     Club,
@@ -104,7 +105,10 @@ def load_season_with_aliases(name_or_path: str | Path = "2002-03") -> LoadedSeas
         problems.items.extend(_pair_problems(fmt, club_names))
     if not problems.items:
         problems.items.extend(bracket_problems(fmt, clubs, ties))
+    record = _record(folder, ties, club_names, fmt, problems)
     problems.raise_if_any()
+    if record is not None:
+        ties = _with_facts(ties, record)
     by_club: dict[str, list[str]] = defaultdict(list)
     for alias in aliases:
         by_club[alias.club].append(alias.alias)
@@ -138,6 +142,64 @@ def load_season_with_aliases(name_or_path: str | Path = "2002-03") -> LoadedSeas
     )
     table = AliasTable.build({c.name: c.association for c in clubs}, aliases, assoc_aliases)
     return LoadedSeason(season, table, folder)
+
+
+def _record(
+    folder: Path, ties: tuple[Tie, ...], clubs: set[str], fmt: Format, problems: Problems
+) -> HistoricalRecord | None:
+    """The season's sourced match facts and real draws (match_facts.csv with sources.csv), if
+    it has them; their problems join the season's."""
+    if not (folder / "match_facts.csv").is_file():
+        return None
+    keys = _match_keys(folder)
+    try:
+        return load_historical_record(folder, keys, clubs, fmt.keys)
+    except DataError as exc:
+        problems.items.extend(exc.problems)
+        return None
+
+
+def _match_keys(folder: Path) -> set[MatchKey]:
+    """(round, tie, leg) of every row of matches.csv, good or bad: a fact about a match whose
+    row has a problem is not a second problem."""
+    keys: set[MatchKey] = set()
+    for row in read_rows(folder / "matches.csv", _MATCH_COLUMNS, Problems()):
+        tie, leg = row.get("tie"), row.get("leg")
+        if tie.isdigit() and leg.isdigit():
+            keys.add((row.get("round"), int(tie), int(leg)))
+    return keys
+
+
+def _with_facts(ties: tuple[Tie, ...], record: HistoricalRecord) -> tuple[Tie, ...]:
+    """Legs with the venue and attendance the sources give.
+
+    matches.csv is the decided record of dates and scores; a venue or an attendance lives only
+    in match_facts.csv, where several sources may state it. The value most sources state is
+    taken (the first listed where as many state each); check-sources lists every disagreement
+    and NOTES.md says which is right.
+    """
+    out = []
+    for tie in ties:
+        legs = []
+        for n, leg in enumerate(tie.legs, 1):
+            venue = _most_stated(record, (tie.round, tie.number, n), "venue")
+            attendance = _most_stated(record, (tie.round, tie.number, n), "attendance")
+            legs.append(
+                replace(
+                    leg,
+                    venue=venue or leg.venue,
+                    attendance=int(attendance) if attendance else leg.attendance,
+                )
+            )
+        out.append(replace(tie, legs=tuple(legs)))
+    return tuple(out)
+
+
+def _most_stated(record: HistoricalRecord, match: MatchKey, fact: str) -> str | None:
+    values = [f.value for f in record.facts_for(match, fact)]
+    if not values:
+        return None
+    return max(values, key=lambda v: (values.count(v), -values.index(v)))
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -16,7 +16,9 @@ from uefacup.replay import ResolvedTie, SeasonReplay
 from uefacup.report.columns import Column
 from uefacup.report.console import GAP, is_plain, print_pieces, print_table, print_wrapped
 
-JSON_SCHEMA_VERSION = 1
+JSON_SCHEMA_VERSION = 2
+"""2: legs gained "after_90" (the 90-minute score where extra time was played), "venue",
+"neutral" and "attendance"; nothing was renamed or removed."""
 
 _HOW = {
     DecidedBy.AGGREGATE: "on aggregate",
@@ -95,6 +97,10 @@ def _tie_dict(rt: ResolvedTie) -> dict[str, Any]:
                 "extra_time": leg.extra_time_played,
                 "penalties": [leg.penalties.home, leg.penalties.away] if leg.penalties else None,
                 "date": _iso(leg),
+                "after_90": [leg.regular.home, leg.regular.away] if leg.extra_time_played else None,
+                "venue": leg.venue,
+                "neutral": leg.neutral,
+                "attendance": leg.attendance,
             }
             for leg in rt.tie.legs
         ],
