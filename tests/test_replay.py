@@ -27,7 +27,8 @@ def test_porto_beat_celtic_after_extra_time(result: SeasonReplay) -> None:
     assert (result.champion, result.runner_up) == ("Porto", "Celtic")
     # From the first-named (nominal home) club's side: Celtic 2-3 Porto (sources.csv wp-en-final).
     assert final.outcome.aggregate == (2, 3)
-    assert final.outcome.decided_by is DecidedBy.SILVER_GOAL
+    # 2-2 at the half of extra time, 2-3 at its end: the silver goal did not end the match
+    assert final.outcome.decided_by is DecidedBy.EXTRA_TIME
     assert final.tie.legs[0].regular.level
     assert "Seville" in result.season.final_venue
 

@@ -55,7 +55,9 @@ class DecidedBy(StrEnum):
     PENALTIES = "penalties"
     """Level after everything the rules allow: a shoot-out decided it."""
     SILVER_GOAL = "silver_goal"
-    """Extra time under the silver-goal rule: a side led at the end of a 15-minute half."""
+    """Extra time under the silver-goal rule, which ended the match at the half of extra time
+    because a side led there. A lead taken in the second half is ``EXTRA_TIME``: the rule
+    played the match out to the end, as full extra time would."""
     GOLDEN_GOAL = "golden_goal"
     """Extra time under the golden-goal rule: the first goal ended the match."""
     SCORE = "score"

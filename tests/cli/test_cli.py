@@ -27,7 +27,7 @@ def test_replay_text_shows_every_round_and_the_final() -> None:
     # and Porto as team 2; the Irish Examiner reports "Celtic 2 FC Porto 3 AET" (sources.csv:
     # wp-en-final, ie-final).
     assert "Celtic 2-3 Porto (a.e.t., 2-2 after 90')" in out
-    assert "Porto beat Celtic by a silver goal in extra time" in out
+    assert "Porto beat Celtic after extra time" in out  # the goal came in the second half
     assert "matches 205, goals 576, goals per match 2.81, attendance 3,139,630" in out
     assert "Livingston on away goals" in out
 
@@ -39,7 +39,7 @@ def test_replay_json_keys() -> None:
     assert set(data) >= {"season", "rounds", "champion", "runner_up", "stats"}
     assert [r["key"] for r in data["rounds"]] == [r.value for r in Round]
     final = data["rounds"][-1]["ties"][0]
-    assert final["decided_by"] == "silver_goal" and final["winner"] == "Porto"
+    assert final["decided_by"] == "extra_time" and final["winner"] == "Porto"
     leg = final["legs"][0]
     assert {
         k: leg[k] for k in ("home", "away", "home_goals", "away_goals", "extra_time", "penalties")

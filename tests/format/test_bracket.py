@@ -90,12 +90,18 @@ def test_a_club_cannot_play_before_the_round_it_enters(season_copy: Path) -> Non
     )
 
 
+def drop_matches(folder: Path, *prefixes: str) -> None:
+    """Delete the rows of matches.csv starting with ``prefixes``, and the sourced facts about
+    those matches in match_facts.csv (same leading round,tie,leg columns)."""
+    for name in ("matches.csv", "match_facts.csv"):
+        path = folder / name
+        lines = path.read_text("utf-8").splitlines()
+        path.write_text("\n".join(x for x in lines if not x.startswith(prefixes)) + "\n", "utf-8")
+
+
 def test_a_deleted_tie_leaves_clubs_without_a_tie(season_copy: Path) -> None:
     """Issue 14: "a deleted tie or round is never compared" with the bracket."""
-    matches = season_copy / "matches.csv"
-    lines = matches.read_text("utf-8").splitlines()
-    kept = [line for line in lines if not line.startswith("semi-final,1,")]
-    matches.write_text("\n".join(kept) + "\n", "utf-8")
+    drop_matches(season_copy, "semi-final,1,")
     problems = problems_of(season_copy)
     assert (
         "matches.csv: semi-final: no tie for Boavista, Celtic, who reached it (the final round "
@@ -106,10 +112,7 @@ def test_a_deleted_tie_leaves_clubs_without_a_tie(season_copy: Path) -> None:
 def test_a_round_cannot_be_played_before_the_one_before_it_is_complete(
     season_copy: Path,
 ) -> None:
-    matches = season_copy / "matches.csv"
-    lines = matches.read_text("utf-8").splitlines()
-    kept = [line for line in lines if not line.startswith("quarter-final,")]
-    matches.write_text("\n".join(kept) + "\n", "utf-8")
+    drop_matches(season_copy, "quarter-final,")
     problems = problems_of(season_copy)
     assert problems == ["matches.csv: semi-final has ties but the quarter-final round has none"]
 
@@ -117,9 +120,6 @@ def test_a_round_cannot_be_played_before_the_one_before_it_is_complete(
 def test_a_season_in_progress_is_a_valid_bracket(season_copy: Path) -> None:
     """A season being played has its rounds filled in order: the rounds after the last one
     played are simply empty (the live season issue builds on this)."""
-    matches = season_copy / "matches.csv"
-    lines = matches.read_text("utf-8").splitlines()
-    later = ("quarter-final,", "semi-final,", "final,")
-    matches.write_text("\n".join(x for x in lines if not x.startswith(later)) + "\n", "utf-8")
+    drop_matches(season_copy, "quarter-final,", "semi-final,", "final,")
     season = load_season(season_copy)
     assert {t.round for t in season.ties} == {"qualifying", "first", "second", "third", "fourth"}

@@ -94,7 +94,7 @@ def test_ties_final_semi_and_shootouts(season) -> None:  # type: ignore[no-untyp
     assert (final["winner"], final["loser"], final["decided_by"]) == (
         "Porto",
         "Celtic",
-        "silver_goal",
+        "extra_time",  # Porto's goal came in the second half of extra time (issue 15)
     )
     assert final["legs"] == 1 and final["first_away_goals"] is pd.NA
     # semi-final: Porto 4-1 Lazio, Lazio 0-0 Porto -> 4-1 on aggregate, Lazio's one away goal
@@ -255,7 +255,7 @@ def test_reprs_are_one_short_line(season) -> None:  # type: ignore[no-untyped-de
     )
     rep = replay(season)
     assert repr(rep) == (
-        "<SeasonReplay 2002-03: champion Porto, runner-up Celtic (2–3, silver_goal); 144 ties "
+        "<SeasonReplay 2002-03: champion Porto, runner-up Celtic (2–3, extra_time); 144 ties "
         "in 8 rounds; proper: 205 matches, 576 goals>"
     )
     for html in (season._repr_html_(), rep._repr_html_()):

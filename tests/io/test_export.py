@@ -43,7 +43,7 @@ def test_csv_matches_final_row(season) -> None:  # type: ignore[no-untyped-def]
     )
     ties = lines(files["ties.csv"])
     assert ties[-1] == (
-        "final,1,1,Celtic,Porto,Scotland,Portugal,2,3,,,true,,,Porto,Celtic,silver_goal,2003-05-21"
+        "final,1,1,Celtic,Porto,Scotland,Portugal,2,3,,,true,,,Porto,Celtic,extra_time,2003-05-21"
     )
 
 
@@ -93,7 +93,7 @@ def test_football_txt_lines(season) -> None:  # type: ignore[no-untyped-def]
 def test_json_and_ndjson(season) -> None:  # type: ignore[no-untyped-def]
     doc = json.loads(render(season, "json")["2002-03.json"])
     assert doc["season"] == "2002-03" and len(doc["matches"]) == 287 and len(doc["clubs"]) == 145
-    assert doc["ties"][-1]["decided_by"] == "silver_goal"
+    assert doc["ties"][-1]["decided_by"] == "extra_time"
     ndjson = render(season, "ndjson")
     assert len(lines(ndjson["matches.ndjson"])) == 287
     last = json.loads(lines(ndjson["matches.ndjson"])[-1])
@@ -129,4 +129,4 @@ def test_replay_csv_one_row_per_tie() -> None:
     rows = lines(run.stdout)
     assert rows[0].startswith("round,tie,legs,first,second,")
     assert len(rows) == 1 + 144
-    assert rows[-1].endswith(",Porto,Celtic,silver_goal,2003-05-21")
+    assert rows[-1].endswith(",Porto,Celtic,extra_time,2003-05-21")

@@ -175,7 +175,7 @@ def _with_facts(ties: tuple[Tie, ...], record: HistoricalRecord) -> tuple[Tie, .
 
     matches.csv is the decided record of dates and scores; a venue or an attendance lives only
     in match_facts.csv, where several sources may state it. The value most sources state is
-    taken (the first listed where as many state each); check-sources lists every disagreement
+    taken, none where two values are stated as often; check-sources lists every disagreement
     and NOTES.md says which is right.
     """
     out = []
@@ -196,10 +196,13 @@ def _with_facts(ties: tuple[Tie, ...], record: HistoricalRecord) -> tuple[Tie, .
 
 
 def _most_stated(record: HistoricalRecord, match: MatchKey, fact: str) -> str | None:
+    """The value more sources state than any other; None where none does (a conflict that
+    NOTES.md leaves open)."""
     values = [f.value for f in record.facts_for(match, fact)]
-    if not values:
+    counts = sorted(((values.count(v), v) for v in set(values)), reverse=True)
+    if not counts or (len(counts) > 1 and counts[0][0] == counts[1][0]):
         return None
-    return max(values, key=lambda v: (values.count(v), -values.index(v)))
+    return counts[0][1]
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
