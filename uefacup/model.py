@@ -345,6 +345,9 @@ class Season:
     facts: dict[str, object] = field(default_factory=dict)
     coefficient_fallback: CoefficientFallback | None = None
     """How the draw seeds clubs without a club coefficient; None: such clubs are an error."""
+    real_pots: dict[RoundKey, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    """Rounds whose real seeded and unseeded lists a source gives (draw_groups.csv), complete:
+    ``uefacup draw`` uses them instead of seeding by coefficient."""
 
     def __repr__(self) -> str:
         """One line: the whole season would be hundreds of kilobytes in a notebook cell."""

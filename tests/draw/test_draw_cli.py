@@ -146,6 +146,7 @@ def test_public_api_is_complete() -> None:
     public = {n for n in dir(uefacup.draw) if not n.startswith("_")}
     modules = {
         "cores",
+        "feasible",
         "files",
         "groups",
         "matching",
@@ -153,6 +154,7 @@ def test_public_api_is_complete() -> None:
         "probabilities",
         "procedure",
         "rounds",
+        "season_odds",
         "teams",
     }
     assert public - modules == set(uefacup.draw.__all__)
