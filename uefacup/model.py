@@ -345,6 +345,9 @@ class Season:
     facts: dict[str, object] = field(default_factory=dict)
     coefficient_fallback: CoefficientFallback | None = None
     """How the draw seeds clubs without a club coefficient; None: such clubs are an error."""
+    real_pots: dict[RoundKey, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    """Rounds whose real seeded and unseeded lists a source gives (draw_groups.csv), complete:
+    ``uefacup draw`` uses them instead of seeding by coefficient."""
 
     def __repr__(self) -> str:
         """One line: the whole season would be hundreds of kilobytes in a notebook cell."""
@@ -364,11 +367,11 @@ class Season:
         return season_frame(self, kind)
 
     def club(self, name: str) -> Club:
-        """The club of that canonical name; KeyError where the season has none."""
-        for club in self.clubs:
-            if club.name == name:
-                return club
-        raise KeyError(name)
+        """The club of that name or alias, in any case ("celtic", "FC Porto"); a KeyError
+        (``UnknownClubError``, listing close names) where none or several match."""
+        from uefacup.names.clubs import find_club
+
+        return find_club(self, name)
 
     def ties_of(self, round_: RoundKey) -> tuple[Tie, ...]:
         return tuple(t for t in self.ties if t.round == round_)

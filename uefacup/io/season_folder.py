@@ -107,8 +107,10 @@ def load_season_with_aliases(name_or_path: str | Path = "2002-03") -> LoadedSeas
         problems.items.extend(bracket_problems(fmt, clubs, ties))
     record = _record(folder, ties, club_names, fmt, problems)
     problems.raise_if_any()
+    real_pots: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     if record is not None:
         ties = _with_facts(ties, record)
+        real_pots = _real_pots(record, ties)
     by_club: dict[str, list[str]] = defaultdict(list)
     for alias in aliases:
         by_club[alias.club].append(alias.alias)
@@ -139,6 +141,7 @@ def load_season_with_aliases(name_or_path: str | Path = "2002-03") -> LoadedSeas
         notes=notes.read_text("utf-8") if notes.is_file() else "",
         facts={k: v for k, v in meta.items() if k not in ("format", "schedule", "draw")},
         coefficient_fallback=fallback,
+        real_pots=real_pots,
     )
     table = AliasTable.build({c.name: c.association for c in clubs}, aliases, assoc_aliases)
     return LoadedSeason(season, table, folder)
@@ -157,6 +160,23 @@ def _record(
     except DataError as exc:
         problems.items.extend(exc.problems)
         return None
+
+
+def _real_pots(
+    record: HistoricalRecord, ties: tuple[Tie, ...]
+) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The real pots of each round whose draw_groups.csv lists every club of its real ties,
+    half seeded and half not; a partial list (some rounds' sources name only some clubs) is
+    evidence for NOTES.md, not a draw to repeat."""
+    out = {}
+    for round_ in {e.round for e in record.draws}:
+        entries = [e for e in record.draws if e.round == round_]
+        seeded = tuple(e.club for e in entries if e.pot == "seeded")
+        unseeded = tuple(e.club for e in entries if e.pot == "unseeded")
+        clubs = {c for t in ties if t.round == round_ for c in t.clubs}
+        if len(seeded) == len(unseeded) and set(seeded) | set(unseeded) == clubs:
+            out[round_] = (seeded, unseeded)
+    return out
 
 
 def _match_keys(folder: Path) -> set[MatchKey]:
