@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -50,3 +53,30 @@ def invoke_cli(*args: str) -> tuple[int, str, str]:
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result.exit_code, result.stdout, result.stderr
+
+
+def run_uefacup(*args: str, timeout: float = 300) -> tuple[int, str, str]:
+    """Run the real ``python -m uefacup ARGS`` process: (exit status, stdout, stderr).
+
+    Error tests use this rather than click's runner, which swallows a traceback into the
+    result object: only a real process shows what a user sees on stderr.
+    """
+    env = {**os.environ, "COLUMNS": "200", "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run(
+        [sys.executable, "-m", "uefacup", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+        env=env,
+        check=False,
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+def assert_clean_error(code: int, err: str, lines: int | None = 1) -> None:
+    """Exit status 2, no traceback, and (if given) exactly ``lines`` lines on stderr."""
+    assert code == 2, err
+    assert "Traceback" not in err, err
+    if lines is not None:
+        assert err.count("\n") == lines, err

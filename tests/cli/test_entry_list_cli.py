@@ -9,7 +9,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from tests.conftest import replace_line
+from tests.conftest import assert_clean_error, replace_line, run_uefacup
 from uefacup.cli import main
 from uefacup.io.season_folder import load_season
 
@@ -114,11 +114,10 @@ def test_bad_input_is_one_line_and_exit_2(season_copy: Path) -> None:
     )
     with domestic.open("a", encoding="utf-8") as handle:
         handle.write("Atlantis,cup_winner,,Poseidon FC,,test\n")
-    code, out, err = run("--season", str(season_copy))
-    assert code == 2
+    code, out, err = run_uefacup("entry-list", "--season", str(season_copy))
+    assert_clean_error(code, err, lines=None)
     assert out == ""
-    assert err.count("\n") == 1 and "Traceback" not in err
-    assert err.startswith("uefacup: error: ")
+    assert all(line.startswith("uefacup: error: domestic.csv:") for line in err.splitlines())
     assert "Switzerland: league: position 2 given twice (Grasshopper, Lugano)" in err
     assert "Atlantis: cup_winner: unknown association (club Poseidon FC)" in err
 

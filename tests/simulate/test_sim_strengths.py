@@ -73,7 +73,7 @@ def test_ratings_file_missing_or_unknown_club(season: Season, tmp_path: Path) ->
         ratings_model(season, typo)
     with pytest.raises(SimulationError, match="header"):
         ratings_model(season, _write(tmp_path / "h.csv", ["team,elo"]))
-    with pytest.raises(SimulationError, match="cannot read"):
+    with pytest.raises(SimulationError, match="cannot be read"):
         ratings_model(season, tmp_path / "absent.csv")
 
 

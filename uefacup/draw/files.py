@@ -9,13 +9,13 @@ A file with ``draws`` holds many such objects; one is chosen by position or by
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from uefacup.draw.teams import Constraints, Pots, Team
 from uefacup.errors import DrawError
+from uefacup.io.text import read_json as read_text_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,12 +28,8 @@ class PotsEntry:
 
 
 def read_json(path: str | Path) -> Any:
-    try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DrawError(f"{path}: cannot read pot file: {exc.strerror or exc}") from None
-    except json.JSONDecodeError as exc:
-        raise DrawError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    """The parsed pot file; reading errors become DrawErrors naming the file as given."""
+    return read_text_json(path, DrawError, where=str(path))
 
 
 def load_pots_file(

@@ -9,13 +9,13 @@ checked later by ``uefacup.rules.entry_list`` so that the library and the files 
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
 from uefacup.errors import EntryListError, SeasonError
 from uefacup.io.csvtable import Problems, read_rows
 from uefacup.io.season_folder import season_path
+from uefacup.io.text import read_toml
 from uefacup.model import Label, Round
 from uefacup.rules.access import (
     AccessList,
@@ -63,10 +63,7 @@ def _ranking(folder: Path, problems: list[str]) -> tuple[RankedAssociation, ...]
 def _access(path: Path, problems: list[str]) -> AccessList:
     if not path.is_file():
         raise SeasonError(f"{path}: required file is missing")
-    try:
-        raw = tomllib.loads(path.read_text("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise SeasonError(f"{path}: not valid TOML ({exc})") from exc
+    raw = read_toml(path)
     name = path.name
     bands: list[BerthBand] = []
     for i, item in enumerate(raw.get("berths", []), 1):

@@ -9,7 +9,6 @@ against the season's own rules, so a dataset that contradicts itself never loads
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
 from fractions import Fraction
@@ -19,6 +18,7 @@ from typing import Any
 from uefacup.errors import SeasonError, TieError
 from uefacup.io.aliases import Alias, AliasTable
 from uefacup.io.csvtable import Problems, Row, parse_optional_score, parse_score, read_rows
+from uefacup.io.text import read_text, read_toml
 from uefacup.model import (
     Association,
     Club,
@@ -127,7 +127,7 @@ def load_season_with_aliases(name_or_path: str | Path = "2002-03") -> LoadedSeas
         attendance=_opt_int(meta.get("attendance")),
         scorers=scorers,
         final_venue=str(final.get("venue", "")),
-        notes=(folder / "NOTES.md").read_text("utf-8") if (folder / "NOTES.md").is_file() else "",
+        notes=read_text(folder / "NOTES.md") if (folder / "NOTES.md").is_file() else "",
         facts={k: v for k, v in meta.items() if k not in ("rules", "schedule", "draw")},
         coefficient_fallback=fallback,
     )
@@ -136,10 +136,7 @@ def load_season_with_aliases(name_or_path: str | Path = "2002-03") -> LoadedSeas
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise SeasonError(f"{path}: not valid TOML ({exc})") from exc
+    return read_toml(path)  # BOM, CRLF and every reading error handled in io.text
 
 
 def _opt_int(value: object) -> int | None:

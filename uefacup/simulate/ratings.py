@@ -18,12 +18,14 @@ and every row must name a club of the season; all problems are reported at once.
 from __future__ import annotations
 
 import csv
+import io
 import math
 from pathlib import Path
 
 import numpy as np
 
 from uefacup.errors import SimulationError
+from uefacup.io.text import read_text
 from uefacup.model import Season
 from uefacup.simulate.model import MatchModel
 from uefacup.simulate.strengths import fit_coefficient_scale
@@ -34,11 +36,11 @@ __all__ = ["ratings_model"]
 def ratings_model(season: Season, path: Path | str) -> MatchModel:
     """The model whose strengths are read from ``path``."""
     path = Path(path)
+    text = read_text(path, SimulationError, where=str(path))
     try:
-        text = path.read_text("utf-8-sig")
-    except OSError as exc:
-        raise SimulationError(f"{path}: cannot read ratings file: {exc.strerror}") from None
-    rows = list(csv.reader(text.splitlines()))
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        raise SimulationError(f"{path}: not valid CSV ({exc})") from None
     if not rows:
         raise SimulationError(f"{path}: empty ratings file")
     header = [h.strip().lower() for h in rows[0]]
