@@ -146,6 +146,7 @@ def test_public_api_is_complete() -> None:
     public = {n for n in dir(uefacup.draw) if not n.startswith("_")}
     modules = {
         "cores",
+        "estimate",
         "files",
         "groups",
         "matching",

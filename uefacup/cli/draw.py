@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import random
+import sys
+import threading
 from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from uefacup.cli.app import format_option, main, season_option
@@ -22,6 +26,7 @@ from uefacup.draw import (
     load_pots_file,
     pairing_probabilities,
 )
+from uefacup.draw.estimate import LARGE_STATE_SPACE, state_bound
 from uefacup.draw.probabilities import compile_pending, engine_for
 from uefacup.errors import DrawError
 from uefacup.model import Round
@@ -216,6 +221,57 @@ SLOW_PYTHON_POT = 10
 """Pots larger than this take the pure-Python solver long enough to warn (16 v 16: minutes)."""
 
 
+def _solve_watched(entry: PotsEntry) -> list[list[float]]:
+    """The exact odds, computed in a worker thread while this one watches.
+
+    Why a thread: the main thread stays free to take Ctrl-C at once (the solver may be deep
+    in compiled code or a long recursion) and to draw the progress display. A large problem is
+    announced first with the bound of ``state_bound``. Ctrl-C prints one line and ends the
+    process with status 130; ``os._exit`` because the solver's threads cannot be stopped
+    half-way through a state and need not be: nothing is written.
+    """
+    bound = state_bound(entry.pots, entry.constraints)
+    if bound > LARGE_STATE_SPACE:
+        click.echo(
+            f"warning: {len(entry.pots.unseeded)} v {len(entry.pots.seeded)} may visit up to "
+            f"{bound:.1e} draw states (an upper bound); the exact odds may take very long or "
+            "run out of memory (Ctrl-C stops)",
+            err=True,
+        )
+    outcome: list[list[list[float]]] = []
+    failure: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            outcome.append(pairing_probabilities(entry.pots, entry.constraints))
+        except BaseException as exc:  # re-raised in the main thread below
+            failure.append(exc)
+
+    worker = threading.Thread(target=work, name="uefacup-probabilities", daemon=True)
+    err = Console(stderr=True, highlight=False)
+    try:
+        worker.start()
+        if err.is_terminal:
+            columns = (SpinnerColumn(), TextColumn("exact probabilities"), TimeElapsedColumn())
+            with Progress(*columns, console=err, transient=True):
+                _wait(worker)
+        else:
+            _wait(worker)
+    except KeyboardInterrupt:
+        sys.stdout.flush()
+        sys.stderr.write("uefacup: interrupted: exact probabilities not finished\n")
+        sys.stderr.flush()
+        os._exit(130)
+    if failure:
+        raise failure[0]
+    return outcome[0]
+
+
+def _wait(worker: threading.Thread) -> None:
+    while worker.is_alive():
+        worker.join(0.1)  # a bare join would hold Ctrl-C until the end
+
+
 def _print_probabilities(entry: PotsEntry, fmt: str) -> None:
     if engine_for(entry.pots) == "python" and len(entry.pots.seeded) > SLOW_PYTHON_POT:
         # the pure-Python solver needs minutes for a round of 32: say so before the wait
@@ -229,7 +285,7 @@ def _print_probabilities(entry: PotsEntry, fmt: str) -> None:
             "note: compiling the probability engine for this machine, once (about half a minute)",
             err=True,
         )
-    matrix = pairing_probabilities(entry.pots, entry.constraints)
+    matrix = _solve_watched(entry)
     seeded = [t.name for t in entry.pots.seeded]
     unseeded = [t.name for t in entry.pots.unseeded]
     if fmt == "json":

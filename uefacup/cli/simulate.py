@@ -17,6 +17,7 @@ from rich.table import Table
 from uefacup.cli.app import format_option, main, season_option
 from uefacup.errors import SimulationError
 from uefacup.io.season_folder import load_season
+from uefacup.simulate.plot_path import check_plot_path
 
 if TYPE_CHECKING:
     from uefacup.simulate.results import SimulationResult
@@ -35,7 +36,13 @@ _SHORT = {
 
 @main.command("simulate")
 @season_option
-@click.option("--runs", type=int, default=10_000, show_default=True, help="Seasons to simulate.")
+@click.option(
+    "--runs",
+    type=int,
+    default=10_000,
+    show_default=True,
+    help="Seasons to simulate (at most 500,000,000).",
+)
 @click.option("--seed", type=int, default=None, help="Seed; the same seed gives the same table.")
 @click.option(
     "--from",
@@ -62,12 +69,26 @@ _SHORT = {
     show_default=True,
     help="vectorised (numpy, fast) or reference (one season at a time, for checking).",
 )
-@click.option("--workers", type=int, default=1, show_default=True, help="Local processes.")
+@click.option(
+    "--workers",
+    type=int,
+    default=1,
+    show_default=True,
+    help="Local processes (capped at the usable cores).",
+)
 @click.option("--dask", "use_dask", is_flag=True, help="Run on Dask (a LocalCluster by default).")
 @click.option("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler to use.")
-@click.option("--batch-size", type=int, default=None, help="Seasons per batch (default 5000).")
+@click.option(
+    "--batch-size", type=int, default=None, help="Seasons per batch (default 5000, at most 100000)."
+)
 @format_option("text", "json", "csv")
-@click.option("--plot", "plot_path", default=None, metavar="FILE.png", help="Heat map to write.")
+@click.option(
+    "--plot",
+    "plot_path",
+    default=None,
+    metavar="FILE",
+    help="Heat map to write (.png, .svg or .pdf).",
+)
 def simulate_command(
     season: str,
     runs: int,
@@ -93,8 +114,13 @@ def simulate_command(
         from uefacup.simulate.runner import BATCH_SIZE, simulate
     except ImportError as exc:
         raise SimulationError(f"simulate needs numpy: pip install 'uefacup[sim]' ({exc})") from None
-    data = load_season(season)
+    if batch_size is None:
+        batch_size = BATCH_SIZE
+    if plot_path:
+        check_plot_path(plot_path)  # before the run, not after an hour of it
     err = Console(stderr=True, highlight=False)
+    workers = _cap_workers(workers, bool(scheduler), err)
+    data = load_season(season)
     progress_ctx: Any = None
     advance = None
     if err.is_terminal and runs > 0:
@@ -123,7 +149,7 @@ def simulate_command(
         "workers": workers,
         "dask": use_dask,
         "scheduler": scheduler,
-        "batch_size": batch_size or BATCH_SIZE,
+        "batch_size": batch_size,
         "progress": advance,
     }
     if progress_ctx is not None:
@@ -144,6 +170,18 @@ def simulate_command(
             err=True,
         )
         sys.exit(130)
+
+
+def _cap_workers(workers: int, remote: bool, err: Console) -> int:
+    """More local workers than usable cores only queue: cap them, and say so on stderr."""
+    from uefacup.draw.cores import usable_cores
+    from uefacup.simulate.limits import WORKER_FACTOR
+
+    cores = usable_cores()
+    if remote or workers <= cores or workers > WORKER_FACTOR * cores:
+        return workers  # the library refuses the absurd counts with its own message
+    err.print(f"note: --workers {workers} capped at the {cores} usable core(s)")
+    return cores
 
 
 def _render(result: SimulationResult, fmt: str) -> None:

@@ -176,7 +176,7 @@ def run_dask(
                 dashboard_address=None,
             )
             client = dist.Client(cluster, set_as_default=False)
-    except (OSError, TimeoutError) as exc:
+    except (OSError, TimeoutError, ValueError, TypeError) as exc:  # unreachable or malformed
         where = scheduler or "a local cluster"
         raise SimulationError(f"cannot reach the Dask scheduler at {where}: {exc}") from None
     total = np.zeros((plan.n_clubs, len(plan.real_counts[0])), dtype=np.int64)
