@@ -12,7 +12,9 @@ unknown club, impossible tie) must be one of these.
     ├── ParseError (ValueError)   a source text line is not in the expected format
     ├── EntryListError (ValueError)   inputs of the access / redistribution rules are inconsistent
     ├── DrawError (ValueError)    pots that cannot be drawn, malformed pot files
+    │   └── PotFileError              a pot file against its schema; every problem at once
     └── SimulationError (ValueError)  bad simulation arguments or inputs
+        └── RatingsFileError          a ratings file's rows; every problem at once
 
 Foreign errors met while reading a file (OSError, UnicodeDecodeError, json and tomllib decode
 errors, RecursionError from deep nesting, ValueError/OverflowError from numbers too large to
@@ -89,6 +91,30 @@ class DrawError(UefaCupError, ValueError):
 
 class SimulationError(UefaCupError, ValueError):
     """Bad simulation arguments or inputs."""
+
+
+def _summary(problems: tuple[str, ...], default: str) -> str:
+    """The first problem and how many more: what ``str()`` of a collecting error shows."""
+    count = len(problems)
+    head = problems[0] if problems else default
+    more = f" (and {count - 1} more problem{'s' if count > 2 else ''})" if count > 1 else ""
+    return head + more
+
+
+class PotFileError(DrawError):
+    """Every problem of a pot file, each ``FILE: key.path: what``; the CLI prints them all."""
+
+    def __init__(self, problems: Iterable[str]) -> None:
+        self.problems: tuple[str, ...] = tuple(problems)
+        super().__init__(_summary(self.problems, "invalid pot file"))
+
+
+class RatingsFileError(SimulationError):
+    """Every problem of a ratings file, each ``FILE:LINE: what``; the CLI prints them all."""
+
+    def __init__(self, problems: Iterable[str]) -> None:
+        self.problems: tuple[str, ...] = tuple(problems)
+        super().__init__(_summary(self.problems, "invalid ratings file"))
 
 
 def problems_of(exc: UefaCupError) -> tuple[str, ...]:

@@ -94,10 +94,13 @@ def test_file_of_one_draw_needs_no_index(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("{not json", "not valid JSON"),
-        (json.dumps({"seeded": [{"name": "S"}]}), "'unseeded' must be a non-empty list"),
-        (json.dumps({**POTS, "unseeded": POTS["unseeded"][:2]}), "unequal pot sizes"),
-        (json.dumps({**POTS, "seeded": [{"name": 3}, *POTS["seeded"][1:]]}), "non-empty string"),
+        ("{not json", "bad.json:1: not valid JSON"),
+        (json.dumps({"seeded": [{"name": "S"}]}), "bad.json: missing key 'unseeded'"),
+        (json.dumps({**POTS, "unseeded": POTS["unseeded"][:2]}), "bad.json: unequal pot sizes"),
+        (
+            json.dumps({**POTS, "seeded": [{"name": 3}, *POTS["seeded"][1:]]}),
+            "bad.json: seeded[0].name: must be a string (got 3)",
+        ),
         (
             json.dumps(
                 {
@@ -105,7 +108,7 @@ def test_file_of_one_draw_needs_no_index(tmp_path: Path) -> None:
                     "unseeded": [{"name": "U", "association": "X"}],
                 }
             ),
-            "U has no possible opponent",
+            "bad.json: U has no possible opponent",
         ),
     ],
 )
@@ -150,6 +153,7 @@ def test_public_api_is_complete() -> None:
         "files",
         "groups",
         "matching",
+        "pot_schema",
         "probabilities",
         "procedure",
         "rounds",

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from uefacup.errors import SimulationError
+from uefacup.errors import RatingsFileError, SimulationError
 from uefacup.model import Round, Season
 from uefacup.simulate.fitting import dixon_coles_model
 from uefacup.simulate.ratings import ratings_model
@@ -75,6 +75,26 @@ def test_ratings_file_missing_or_unknown_club(season: Season, tmp_path: Path) ->
         ratings_model(season, _write(tmp_path / "h.csv", ["team,elo"]))
     with pytest.raises(SimulationError, match="cannot be read"):
         ratings_model(season, tmp_path / "absent.csv")
+
+
+def test_ratings_file_every_problem_at_once(season: Season, tmp_path: Path) -> None:
+    """A BOM and CRLF are fine; each bad row is its own ``FILE:LINE: what`` problem."""
+    names = [c.name for c in season.clubs]
+    rows = ["club,rating", f"{names[0]},x", f"{names[1]},1e400", f"{names[2]},0,1", "Nobody,1"]
+    rows += [f"{n},0" for n in names[3:]] + [f"{names[3]},0.5"]
+    path = tmp_path / "r.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + "\r\n".join(rows).encode("utf-8") + b"\r\n")
+    with pytest.raises(RatingsFileError) as info:
+        ratings_model(season, path)
+    last = len(rows)
+    assert info.value.problems == (
+        f"{path}: no rating for 3 club(s): {names[0]}, {names[1]}, {names[2]}",
+        f"{path}:2: {names[0]}: ratings must be numbers",
+        f"{path}:3: {names[1]}: ratings must be finite",
+        f"{path}:4: expected 2 fields, got 3",
+        f"{path}:5: 'Nobody' is not a club of {season.key}",
+        f"{path}:{last}: {names[3]} is rated twice",
+    )
 
 
 def test_dixon_coles_uses_only_earlier_matches(season: Season) -> None:

@@ -12,7 +12,9 @@ for the coefficient model, so only the relative strengths come from the file. Cl
 the season's canonical names or any of their aliases (``aliases.csv``).
 
 Every club of the season must be rated (a club left out would otherwise silently be average),
-and every row must name a club of the season; all problems are reported at once.
+and every row must name a club of the season; all problems are reported at once, each as
+``FILE:LINE: what`` (``RatingsFileError``). The file is read through ``io.text``: UTF-8 with or
+without a BOM, any newline.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from uefacup.errors import SimulationError
+from uefacup.errors import RatingsFileError, SimulationError
 from uefacup.io.text import read_text
 from uefacup.model import Season
 from uefacup.simulate.model import MatchModel
@@ -83,8 +85,7 @@ def ratings_model(season: Season, path: Path | str) -> MatchModel:
         )
         problems.insert(0, f"{path}: no rating for {len(missing)} club(s): {shown}")
     if problems:
-        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
-        raise SimulationError(problems[0] + more)
+        raise RatingsFileError(problems)
     fit = fit_coefficient_scale(season)
     attack = np.array([values[c.name][0] for c in season.clubs])
     defence = np.array([values[c.name][1] for c in season.clubs])
