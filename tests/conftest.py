@@ -10,9 +10,24 @@ from pathlib import Path
 
 import pytest
 
+from tests.snapshots import Snapshots
 from uefacup.io.season_folder import season_path
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-snapshots",
+        action="store_true",
+        help="rewrite tests/snapshots/ from the current output instead of comparing",
+    )
+
+
+@pytest.fixture
+def snapshot(request: pytest.FixtureRequest) -> Snapshots:
+    """Compare text with a file under tests/snapshots/ (see tests/snapshots.py)."""
+    return Snapshots(bool(request.config.getoption("--update-snapshots")))
 
 
 @pytest.fixture
@@ -23,12 +38,36 @@ def season_copy(tmp_path: Path) -> Path:
     return dest
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test taking the ``seeds_dir`` fixture needs ../shared: mark it ``shared`` (say so)."""
+    for item in items:
+        if "seeds_dir" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.shared)
+
+
+def in_ci() -> bool:
+    """True on a CI machine (GitHub Actions and most others set ``CI=true``; .ci/run does)."""
+    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
+def need_shared(path: Path) -> Path:
+    """``path`` under ../shared, for tests marked ``shared``.
+
+    Where it is absent such a test skips on a developer's machine, naming the path, but fails
+    on CI: a CI run must never pass by silently leaving the reconciliation out.
+    """
+    if path.exists():
+        return path
+    message = f"{path} not present (../shared lives beside the repo, not in it)"
+    if in_ci():
+        pytest.fail(f"CI needs the shared folder: {message}")
+    pytest.skip(message)
+
+
 @pytest.fixture
 def seeds_dir() -> Path:
-    """The shared seed texts; tests that need them skip where the folder is absent."""
-    if not SEEDS.is_dir():
-        pytest.skip(f"seed folder {SEEDS} not present (it lives beside the repo, not in it)")
-    return SEEDS
+    """The shared seed texts (../shared/seeds): see ``need_shared``."""
+    return need_shared(SEEDS)
 
 
 def replace_line(path: Path, old: str, new: str) -> None:
