@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import random
 import sys
@@ -113,6 +114,12 @@ def draw_command(
         # random.Random(-n) is random.Random(n): two seeds would give one draw
         raise DrawError(f"--seed must be a non-negative integer, not {seed}")
     sizes = _sizes(group_sizes)
+    if fallback_coefficient is not None and not (
+        math.isfinite(fallback_coefficient) and fallback_coefficient >= 0
+    ):
+        raise DrawError(
+            f"--fallback-coefficient must be a finite number, 0 or more, not {fallback_coefficient}"
+        )
     if pots_path is not None:
         entry = load_pots_file(pots_path, index=index, select=select)
         if probabilities:
@@ -132,14 +139,20 @@ def draw_command(
         from uefacup.io.season_folder import load_season
 
         assert round_name is not None
-        day = draw_season_day(
-            load_season(season),
-            Round(round_name),
-            rng,
-            seed=seed,
-            group_sizes=sizes,
-            fallback_coefficient=fallback_coefficient,
-        )
+        data = load_season(season)
+        try:
+            day = draw_season_day(
+                data,
+                Round(round_name),
+                rng,
+                seed=seed,
+                group_sizes=sizes,
+                fallback_coefficient=fallback_coefficient,
+            )
+        except DrawError as exc:
+            # name what the user gave: the sizes asked for, or the round of that season
+            given = f"--group-sizes {group_sizes}" if sizes is not None else f"--season {season}"
+            raise DrawError(f"draw {round_name} ({given}): {exc}") from None
     if fmt == "json":
         click.echo(json.dumps(day.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -150,9 +163,12 @@ def _sizes(text: str | None) -> tuple[int, ...] | None:
     if text is None:
         return None
     try:
-        return tuple(int(part) for part in text.split(","))
+        sizes = tuple(int(part) for part in text.split(","))
     except ValueError:
         raise DrawError(f"--group-sizes must be comma-separated integers, got {text!r}") from None
+    if any(size <= 0 or size % 2 for size in sizes):
+        raise DrawError(f"--group-sizes must be positive even numbers, got {text!r}")
+    return sizes
 
 
 def _print_day(day: DrawDay, show_log: bool) -> None:

@@ -53,7 +53,7 @@ def build_model(
         return coefficient_model(season)
     if name == "dixon-coles":
         return dixon_coles_model(season, from_round)
-    raise SimulationError(f"unknown model {name!r}; choose one of {', '.join(MODELS)}")
+    raise SimulationError(f"--model: unknown model {name!r}; choose one of {', '.join(MODELS)}")
 
 
 def simulate(
