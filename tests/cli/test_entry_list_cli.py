@@ -90,8 +90,15 @@ def test_season_path_with_a_changed_input(season_copy: Path) -> None:
         if x.startswith("Switzerland,champions_league,")
     )
     replace_line(domestic, line, "")
-    code, out, _ = run("--season", str(season_copy), "--format", "json", "--explain")
+    code, _, err = run_uefacup("entry-list", "--season", str(season_copy))
+    assert_clean_error(code, err)
+    assert err == (
+        "uefacup: error: domestic.csv:117: 'Basel' enters the derived entry list but is not in "
+        "clubs.csv\n"
+    )
+    code, out, err = run("--season", str(season_copy), "--format", "json", "--explain", "--what-if")
     assert code == 0
+    assert "note: domestic.csv:117: 'Basel' enters the derived entry list" in err
     swiss = {
         (r["club"], r["round"], r["label"])
         for r in json.loads(out)

@@ -16,21 +16,46 @@ from rich.console import Console
 from rich.table import Table
 
 from uefacup.cli.app import format_option, main, season_option
+from uefacup.errors import DataError
 from uefacup.io.entry_inputs import load_entry_inputs
+from uefacup.io.season_folder import load_season
 from uefacup.model import Round
 from uefacup.rules.access import round_name
-from uefacup.rules.entry_list import EntryList, derive_entry_list
+from uefacup.rules.consistency import entrant_problems
+from uefacup.rules.entry_list import EntryInputs, EntryList, derive_entry_list
 
 FIELDS = ("club", "association", "round", "label")
+
+
+def _check_entrants(season: str, inputs: EntryInputs, result: EntryList, what_if: bool) -> None:
+    """Every derived entrant must be a club of the season's clubs.csv (DataError otherwise): a
+    misspelt club in domestic.csv would otherwise enter the list unnoticed. ``--what-if`` only
+    names them, for deliberate changes of the domestic facts."""
+    where = {f.club: f.where for f in inputs.facts if f.club}
+    problems = entrant_problems(
+        load_season(season), ((e.club, where.get(e.club, "")) for e in result.entries)
+    )
+    if problems and not what_if:
+        raise DataError(problems)
+    for problem in problems:
+        click.echo(f"note: {problem} (--what-if)", err=True)
 
 
 @main.command("entry-list")
 @season_option
 @format_option("text", "json", "csv")
 @click.option("--explain", is_flag=True, help="Say per association how each berth was filled.")
-def entry_list_command(season: str, fmt: str, explain: bool) -> None:
+@click.option(
+    "--what-if",
+    is_flag=True,
+    help="Derive even when an entrant is not in clubs.csv (changed domestic facts); each such "
+    "club is named on stderr instead of refused.",
+)
+def entry_list_command(season: str, fmt: str, explain: bool, what_if: bool) -> None:
     """Derive the season's entry list (club, association, entry round, label)."""
-    result = derive_entry_list(load_entry_inputs(season))
+    inputs = load_entry_inputs(season)
+    result = derive_entry_list(inputs)
+    _check_entrants(season, inputs, result, what_if)
     rows = [
         {
             "club": e.club,

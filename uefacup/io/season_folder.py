@@ -33,6 +33,7 @@ from uefacup.model import (
     Season,
     Tie,
 )
+from uefacup.rules.consistency import season_problems
 from uefacup.rules.ties import validate_tie
 
 SEASONS_ROOT = Path(__file__).resolve().parent.parent / "seasons"
@@ -131,6 +132,7 @@ def load_season_with_aliases(name_or_path: str | Path = "2002-03") -> LoadedSeas
         facts={k: v for k, v in meta.items() if k not in ("rules", "schedule", "draw")},
         coefficient_fallback=fallback,
     )
+    Problems(season_problems(season)).raise_if_any()  # meaning: dates, coefficients, totals
     table = AliasTable.build({c.name: c.association for c in clubs}, aliases, assoc_aliases)
     return LoadedSeason(season, table, folder)
 
