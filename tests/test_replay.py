@@ -15,7 +15,7 @@ def result() -> SeasonReplay:
 
 def _outcome(result: SeasonReplay, round_: Round, club: str) -> tuple[str, DecidedBy]:
     for r in result.rounds:
-        if r.round is round_:
+        if r.round == round_:
             for rt in r.ties:
                 if club in rt.tie.clubs:
                     return rt.outcome.winner, rt.outcome.decided_by
@@ -61,7 +61,7 @@ def test_winners_advance_to_the_next_round(result: SeasonReplay) -> None:
     winners: set[str] = set()
     for r in result.rounds:
         clubs = {c for rt in r.ties for c in rt.tie.clubs}
-        entrants = {c.name for c in season.clubs if c.round is r.round}
+        entrants = {c.name for c in season.clubs if c.round == r.round}
         assert clubs == winners | entrants, r.round
         winners = {rt.outcome.winner for rt in r.ties}
 

@@ -11,10 +11,25 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 from fractions import Fraction
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from uefacup.format.rounds import Format
+
+
+RoundKey = str
+"""A round's key: a free string of the season's format ("qualifying", "round-of-32")."""
 
 
 class Round(StrEnum):
-    """A round of the competition; the value is the key used in the CLI, JSON and data files."""
+    """The round keys of the 2002-03 format, as named constants for scripts and tests.
+
+    No rule of the package depends on these: the rounds of a season, their order, names and
+    rules come from the season's format (``Season.format``; ``season.toml`` ``[[format.round]]``).
+    Being a ``StrEnum``, a member is equal to its key wherever a round key is expected.
+    """
 
     QUALIFYING = "qualifying"
     FIRST = "first"
@@ -24,39 +39,6 @@ class Round(StrEnum):
     QUARTER_FINAL = "quarter-final"
     SEMI_FINAL = "semi-final"
     FINAL = "final"
-
-    @property
-    def heading(self) -> str:
-        """Human title as printed in reports ("Quarter-finals")."""
-        return _ROUND_TITLES[self]
-
-    @property
-    def order(self) -> int:
-        """Position in the season, qualifying round = 0; rounds sort by this, never by name."""
-        return list(Round).index(self)
-
-    @property
-    def is_proper(self) -> bool:
-        """True from the first round on: the seeds' statistics count only these rounds."""
-        return self is not Round.QUALIFYING
-
-    def next(self) -> Round | None:
-        """The round the winners of this one go on to, None after the final."""
-        rounds = list(Round)
-        i = rounds.index(self)
-        return rounds[i + 1] if i + 1 < len(rounds) else None
-
-
-_ROUND_TITLES = {
-    Round.QUALIFYING: "Qualifying round",
-    Round.FIRST: "First round",
-    Round.SECOND: "Second round",
-    Round.THIRD: "Third round",
-    Round.FOURTH: "Fourth round",
-    Round.QUARTER_FINAL: "Quarter-finals",
-    Round.SEMI_FINAL: "Semi-finals",
-    Round.FINAL: "Final",
-}
 
 
 class DecidedBy(StrEnum):
@@ -230,7 +212,7 @@ class Tie:
     every error message point at one line a person can find.
     """
 
-    round: Round
+    round: RoundKey
     number: int
     legs: tuple[Leg, ...]
 
@@ -249,7 +231,7 @@ class Tie:
 
     def describe(self) -> str:
         """Short name for error messages: "qualifying tie 3 (Atyrau v Matador Púchov)"."""
-        return f"{self.round.value} tie {self.number} ({self.first} v {self.second})"
+        return f"{self.round} tie {self.number} ({self.first} v {self.second})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,7 +262,8 @@ class Club:
 
     name: str
     association: str
-    round: Round
+    round: RoundKey
+    """The round the club enters at (a key of the season's format)."""
     label: Label
     coefficient: float | None = None
     coefficient_source: str = ""
@@ -302,7 +285,7 @@ class Scorer:
 class ScheduleEntry:
     """When a round was drawn and played (dates as the season file gives them)."""
 
-    round: Round
+    round: RoundKey
     draw_date: dt.date | None
     draw_place: str
     leg_dates: tuple[dt.date, ...]
@@ -347,7 +330,8 @@ class Season:
     associations: tuple[Association, ...]
     clubs: tuple[Club, ...]
     ties: tuple[Tie, ...]
-    rules: dict[Round, RuleSet]
+    format: Format
+    """The competition's rounds, in order, with their tie and draw rules."""
     schedule: tuple[ScheduleEntry, ...] = ()
     attendance: int | None = None
     scorers: tuple[Scorer, ...] = ()
@@ -357,6 +341,23 @@ class Season:
     coefficient_fallback: CoefficientFallback | None = None
     """How the draw seeds clubs without a club coefficient; None: such clubs are an error."""
 
+    def __repr__(self) -> str:
+        """One line: the whole season would be hundreds of kilobytes in a notebook cell."""
+        from uefacup.report.summary import season_repr
+
+        return season_repr(self)
+
+    def _repr_html_(self) -> str:
+        from uefacup.report.summary import season_html
+
+        return season_html(self)
+
+    def to_frame(self, kind: str = "matches") -> pd.DataFrame:
+        """A pandas DataFrame: "matches" (one row per leg), "ties" or "clubs" (uefacup.frames)."""
+        from uefacup.frames.season import season_frame
+
+        return season_frame(self, kind)
+
     def club(self, name: str) -> Club:
         """The club of that canonical name; KeyError where the season has none."""
         for club in self.clubs:
@@ -364,8 +365,18 @@ class Season:
                 return club
         raise KeyError(name)
 
-    def ties_of(self, round_: Round) -> tuple[Tie, ...]:
-        return tuple(t for t in self.ties if t.round is round_)
+    def ties_of(self, round_: RoundKey) -> tuple[Tie, ...]:
+        return tuple(t for t in self.ties if t.round == round_)
 
-    def rules_for(self, round_: Round) -> RuleSet:
-        return self.rules[round_]
+    def rules_for(self, round_: RoundKey) -> RuleSet:
+        """The tie rules of a round; KeyError names the season's rounds."""
+        return self.format.round(round_).rules
+
+    @property
+    def rules(self) -> dict[RoundKey, RuleSet]:
+        """Tie rules by round key, in the format's order."""
+        return {r.key: r.rules for r in self.format}
+
+    def round_name(self, round_: RoundKey) -> str:
+        """The printable name of a round ("Quarter-finals")."""
+        return self.format.round(round_).name

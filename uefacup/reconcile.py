@@ -53,7 +53,7 @@ def reconcile(season: Season, aliases: AliasTable, seeds: SeedSources) -> list[D
     return out
 
 
-def _tie_index(season: Season) -> dict[tuple[Round, frozenset[str]], Tie]:
+def _tie_index(season: Season) -> dict[tuple[str, frozenset[str]], Tie]:
     return {(t.round, frozenset(t.clubs)): t for t in season.ties}
 
 
@@ -72,7 +72,7 @@ def _fmt(scores: Iterable[tuple[int, int]]) -> str:
 def _kazakh(season: Season, aliases: AliasTable, seeds: SeedSources) -> list[Discrepancy]:
     out: list[Discrepancy] = []
     index = _tie_index(season)
-    seen: set[tuple[Round, frozenset[str]]] = set()
+    seen: set[tuple[str, frozenset[str]]] = set()
     src = "000 (Kazakh list)"
     for round_, block in zip(KAZAKH_ROUNDS, seeds.kazakh, strict=False):
         for kt in block.ties:
@@ -92,13 +92,13 @@ def _kazakh(season: Season, aliases: AliasTable, seeds: SeedSources) -> list[Dis
                     )
                 )
                 continue
-            key = (round_, frozenset((a, b)))
-            subject = f"{round_.value}: {a} v {b}"
+            key = (str(round_), frozenset((a, b)))
+            subject = f"{round_}: {a} v {b}"
             tie = index.get(key)
             if tie is None:
                 out.append(
                     Discrepancy(
-                        f"missing:{round_.value}:{a}|{b}",
+                        f"missing:{round_}:{a}|{b}",
                         "tie not in dataset",
                         subject,
                         src,
@@ -111,7 +111,7 @@ def _kazakh(season: Season, aliases: AliasTable, seeds: SeedSources) -> list[Dis
             if tie.first != a:
                 out.append(
                     Discrepancy(
-                        f"order:{round_.value}:{a}|{b}",
+                        f"order:{round_}:{a}|{b}",
                         "first-leg host",
                         subject,
                         src,
@@ -123,7 +123,7 @@ def _kazakh(season: Season, aliases: AliasTable, seeds: SeedSources) -> list[Dis
             if _orient(tie, a) != stated:
                 out.append(
                     Discrepancy(
-                        f"legs:000:{round_.value}:{a}|{b}",
+                        f"legs:000:{round_}:{a}|{b}",
                         "leg scores",
                         subject,
                         src,
@@ -140,7 +140,7 @@ def _kazakh(season: Season, aliases: AliasTable, seeds: SeedSources) -> list[Dis
             if kt.penalties != data_pens:
                 out.append(
                     Discrepancy(
-                        f"shootout:000:{round_.value}:{a}|{b}",
+                        f"shootout:000:{round_}:{a}|{b}",
                         "shoot-out score",
                         subject,
                         src,
@@ -163,7 +163,7 @@ def _kazakh(season: Season, aliases: AliasTable, seeds: SeedSources) -> list[Dis
         if key not in seen and tie.round in KAZAKH_ROUNDS:
             out.append(
                 Discrepancy(
-                    f"absent:000:{tie.round.value}:{tie.first}|{tie.second}",
+                    f"absent:000:{tie.round}:{tie.first}|{tie.second}",
                     "tie missing from source",
                     tie.describe(),
                     src,
@@ -381,7 +381,7 @@ def _totals(season: Season) -> list[Discrepancy]:
     stated = season.facts.get("stated", {})
     if not isinstance(stated, dict):
         return []
-    proper = [t for t in season.ties if t.round.is_proper]
+    proper = [t for t in season.ties if season.format.round(t.round).proper]
     matches = sum(len(t.legs) for t in proper)
     goals = sum(leg.final.home + leg.final.away for t in proper for leg in t.legs)
     out: list[Discrepancy] = []

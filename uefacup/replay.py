@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from uefacup.errors import SeasonError
-from uefacup.model import Round, Scorer, Season, Tie, TieOutcome
+from uefacup.model import RoundKey, Scorer, Season, Tie, TieOutcome
 from uefacup.rules.ties import resolve_tie
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +27,8 @@ class ResolvedTie:
 
 @dataclass(frozen=True, slots=True)
 class RoundReplay:
-    round: Round
+    round: RoundKey
+    name: str
     ties: tuple[ResolvedTie, ...]
 
 
@@ -53,31 +58,49 @@ class SeasonReplay:
     def final(self) -> ResolvedTie:
         return self.rounds[-1].ties[0]
 
+    def __repr__(self) -> str:
+        from uefacup.report.summary import replay_repr
+
+        return replay_repr(self)
+
+    def _repr_html_(self) -> str:
+        from uefacup.report.summary import replay_html
+
+        return replay_html(self)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The replay's ties as a DataFrame, one row per tie (``uefacup.frames.ties``)."""
+        from uefacup.frames.ties import ties_frame
+
+        return ties_frame(self)
+
 
 def replay(season: Season) -> SeasonReplay:
     """Resolve every tie of ``season`` in round order and gather the season's statistics.
 
-    The statistics follow the seeds: the competition proper (first round on) is counted on its
-    own, and the qualifying round is summarised separately.
+    The statistics follow the seeds: the competition proper (the format's rounds marked
+    ``proper``) is counted on its own, and the rounds before it are summarised separately.
     """
     rounds: list[RoundReplay] = []
-    for round_ in Round:
-        ties = season.ties_of(round_)
+    for rnd in season.format:
+        ties = season.ties_of(rnd.key)
         if ties:
-            resolved = tuple(
-                ResolvedTie(t, resolve_tie(t.legs, season.rules_for(round_))) for t in ties
-            )
-            rounds.append(RoundReplay(round_, resolved))
-    if not rounds or rounds[-1].round is not Round.FINAL or len(rounds[-1].ties) != 1:
-        raise SeasonError(f"season {season.key}: no single final to replay")
-    final = rounds[-1].ties[0].outcome
+            resolved = tuple(ResolvedTie(t, resolve_tie(t.legs, rnd.rules)) for t in ties)
+            rounds.append(RoundReplay(rnd.key, rnd.name, resolved))
+    final = season.format.final.key
+    if not rounds or rounds[-1].round != final or len(rounds[-1].ties) != 1:
+        raise SeasonError(
+            f"season {season.key}: the final ({final}) has not been played; nothing to replay "
+            "to the end (simulate the season instead)"
+        )
+    outcome = rounds[-1].ties[0].outcome
     return SeasonReplay(
         season=season,
         rounds=tuple(rounds),
-        champion=final.winner,
-        runner_up=final.loser,
-        proper=_stats(t for t in season.ties if t.round.is_proper),
-        qualifying=_stats(t for t in season.ties if not t.round.is_proper),
+        champion=outcome.winner,
+        runner_up=outcome.loser,
+        proper=_stats(t for t in season.ties if season.format.round(t.round).proper),
+        qualifying=_stats(t for t in season.ties if not season.format.round(t.round).proper),
         top_scorers=rank_scorers(season.scorers),
     )
 

@@ -17,7 +17,7 @@ from uefacup.draw.cores import usable_cores
 from uefacup.draw.estimate import LARGE_STATE_SPACE, state_bound
 from uefacup.draw.teams import Constraints, Pots, Team
 from uefacup.errors import SimulationError
-from uefacup.simulate import plot_path
+from uefacup.io import plot_path
 from uefacup.simulate.limits import check_scheduler
 
 pytest.importorskip("numpy")
@@ -100,7 +100,8 @@ def test_usage_errors_are_one_line_with_click_status(args: list[str]) -> None:
 def test_usage_error_names_the_option_and_its_values() -> None:
     _, _, err = run_uefacup("replay", "--format", "xml")
     assert err == (
-        "uefacup replay: error: Invalid value for '--format': 'xml' is not one of 'text', 'json'.\n"
+        "uefacup replay: error: Invalid value for '--format': 'xml' is not one of "
+        "'text', 'json', 'csv'.\n"
     )
 
 

@@ -153,6 +153,7 @@ def test_public_api_is_complete() -> None:
         "files",
         "groups",
         "matching",
+        "odds",
         "pot_schema",
         "probabilities",
         "procedure",

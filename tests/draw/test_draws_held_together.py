@@ -28,7 +28,8 @@ from uefacup.draw import (
     winner_placeholder,
 )
 from uefacup.errors import DrawError
-from uefacup.model import Round, ScheduleEntry, Season
+from uefacup.format import Format
+from uefacup.model import Round, Season
 
 
 @pytest.fixture(scope="module")
@@ -37,10 +38,21 @@ def season() -> Season:
 
 
 HELD_WITH = {Round.FOURTH: Round.QUARTER_FINAL, Round.SEMI_FINAL: Round.FINAL}
+"""Seed texts: the fourth-round and quarter-final draws were made on 13 December 2002, the
+semi-final and final draws on 21 March 2003."""
+
+
+def with_held(season: Season, key: str, held: tuple[str, ...]) -> Season:
+    """The season with ``key``'s draw holding ``held`` with it (the format changed in code)."""
+    rounds = tuple(
+        replace(r, draw=replace(r.draw, held_with=held)) if r.key == key else r
+        for r in season.format
+    )
+    return replace(season, format=Format(rounds))
 
 
 @pytest.mark.parametrize("round_", list(Round), ids=lambda r: r.value)
-def test_the_schedule_says_which_draws_were_held_together(season: Season, round_: Round) -> None:
+def test_the_format_says_which_draws_were_held_together(season: Season, round_: Round) -> None:
     assert held_with(season, round_) == HELD_WITH.get(round_)
 
 
@@ -111,26 +123,14 @@ def test_quarter_finals_and_final_alone_still_use_the_real_clubs(
 def test_a_seeded_draw_held_with_an_earlier_one_is_refused(season: Season) -> None:
     """Held together with the third round, the fourth round could not be seeded: its clubs'
     coefficients are not known before the third round is played."""
-    schedule = tuple(
-        ScheduleEntry(e.round, season.schedule[3].draw_date, e.draw_place, e.leg_dates)
-        if e.round is Round.FOURTH
-        else e
-        for e in season.schedule
-    )
-    moved = replace(season, schedule=schedule)
-    assert held_with(moved, Round.THIRD) is Round.FOURTH
+    moved = with_held(season, Round.THIRD, (Round.FOURTH,))
+    assert held_with(moved, Round.THIRD) == Round.FOURTH
     with pytest.raises(DrawError, match="fourth draw is held with the third draw"):
         draw_season_day(moved, Round.THIRD, random.Random(1))
 
 
 def test_a_season_with_separate_draw_dates_draws_one_round(season: Season) -> None:
-    schedule = tuple(
-        ScheduleEntry(e.round, None, e.draw_place, e.leg_dates)
-        if e.round is Round.QUARTER_FINAL
-        else e
-        for e in season.schedule
-    )
-    separate = replace(season, schedule=schedule)
+    separate = with_held(season, Round.FOURTH, ())
     assert held_with(separate, Round.FOURTH) is None
     assert draw_season_day(separate, Round.FOURTH, random.Random(1)).then is None
 

@@ -20,7 +20,8 @@ from uefacup.draw import (
     exact_pairing_probabilities,
     pairing_probabilities,
 )
-from uefacup.draw import _fastprob as fastprob
+from uefacup.draw import _fastprob as facade
+from uefacup.draw import _probengine as fastprob
 from uefacup.draw.files import all_entries
 from uefacup.draw.probabilities import python_pairing_probabilities
 from uefacup.errors import DrawError
@@ -166,7 +167,8 @@ def test_falls_back_to_python_solver_without_numba(monkeypatch: pytest.MonkeyPat
     expected = [float(p) for row in exact_pairing_probabilities(pots) for p in row]
     assert len(set(expected)) > 2
     calls: list[Pots] = []
-    monkeypatch.setattr(fastprob, "supports", lambda pots: calls.append(pots) and False)
+    monkeypatch.setattr(facade, "SMALL_POT", 2)  # past the plain-Python small-pot pass
+    monkeypatch.setattr(facade, "supports", lambda pots: calls.append(pots) and False)
     fallback = [p for row in pairing_probabilities(pots) for p in row]
     assert calls == [pots]
     assert fallback == pytest.approx(expected, abs=1e-15)
@@ -359,3 +361,37 @@ def test_precompile_runs_the_engine_in_a_child_process(monkeypatch: pytest.Monke
     assert fastprob.precompile() is False  # this process then compiles as before
     monkeypatch.setattr(fastprob.sys, "executable", "")
     assert fastprob.precompile() is False
+
+
+def test_small_pot_pass_equals_the_python_solver_on_shared_draws() -> None:
+    """``solve_small`` (the forward pass every pot of up to eight teams takes) against the
+    recursion of the pure-Python solver, an independent implementation, on real 8 v 8 draws."""
+    data = json.loads(SHARED.read_text("utf-8"))
+    entries = [e for e in all_entries(data, str(SHARED)) if len(e.pots.seeded) == 8][::7]
+    assert len(entries) >= 4
+    for entry in entries:
+        small = facade.solve_small(entry.pots, entry.constraints)
+        reference = python_pairing_probabilities(entry.pots, entry.constraints)
+        for row, ref_row in zip(small, reference, strict=True):
+            assert row == pytest.approx(ref_row, abs=1e-12)
+
+
+def test_small_draws_import_neither_numpy_nor_numba() -> None:
+    """An 8 v 8 draw through the CLI loads no numba (half a second) and no numpy."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, json; from uefacup.cli import main\n"
+        "try:\n"
+        "    main(['draw', '--pots', sys.argv[1], '--index', '0', '--probabilities',"
+        " '--format', 'json'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(json.dumps(['numba' in sys.modules, 'numpy' in sys.modules]), file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(SHARED)], capture_output=True, text=True, check=True
+    )
+    assert json.loads(done.stdout)["probabilities"][0]
+    assert done.stderr.strip().splitlines()[-1] == "[false, false]"

@@ -29,9 +29,10 @@ from uefacup.draw import (
     rules_for,
 )
 from uefacup.errors import DrawError
-from uefacup.model import Round
+from uefacup.io.season_folder import load_season
 
-QUALIFYING = rules_for(Round.QUALIFYING)
+FORMAT = load_season("2002-03").format
+QUALIFYING = rules_for(FORMAT.round("qualifying"))
 
 
 def check_rules(result: DrawResult) -> None:
@@ -135,11 +136,11 @@ def test_long_ten_thousand_seeds_never_deadlock() -> None:
 
 def test_open_rounds_and_final() -> None:
     clubs = [Team(f"C{i}", "X") for i in range(8)]
-    result = draw_round(clubs, rules_for(Round.QUARTER_FINAL), random.Random(1))
+    result = draw_round(clubs, rules_for(FORMAT.round("quarter-final")), random.Random(1))
     assert len(result.ties) == 4
     assert all(not b.closed for b in result.log)
     assert len(result.log[0].options) == 8
-    final = draw_round(clubs[:2], rules_for(Round.FINAL), random.Random(1))
+    final = draw_round(clubs[:2], rules_for(FORMAT.round("final")), random.Random(1))
     assert final.rules.single_match and len(final.ties) == 1
     assert replay(final) == final.ties
     with pytest.raises(DrawError, match="open draw"):

@@ -120,7 +120,9 @@ def prepared(season: Season) -> dict[Round, tuple[DrawGroup, ...]]:
     """Every round's draw groups, formed once: forming them uses no random number."""
     return {
         r: prepare_groups(
-            season_teams(season, r), rules_for(r), fallback_coefficient=FALLBACK_COEFFICIENT
+            season_teams(season, r),
+            rules_for(season.format.round(r)),
+            fallback_coefficient=FALLBACK_COEFFICIENT,
         )
         for r in Round
     }
@@ -134,7 +136,8 @@ def test_prepared_groups_draw_exactly_like_draw_season_round(
             direct = draw_season_round(
                 season, round_, random.Random(seed), fallback_coefficient=FALLBACK_COEFFICIENT
             )
-            via = draw_groups(prepared[round_], rules_for(round_), random.Random(seed))
+            rules = rules_for(season.format.round(round_))
+            via = draw_groups(prepared[round_], rules, random.Random(seed))
             assert direct.groups == via.groups and direct.log == via.log
 
 
@@ -186,5 +189,6 @@ def test_every_round_of_2002_03_never_deadlocks_or_breaks_a_rule(
     """Issue 4: for each seed, every round from the qualifying round to the final is drawn from
     the season's clubs, each in its own groups and under its own 2002-03 rules."""
     for round_ in Round:
-        result = draw_groups(prepared[round_], rules_for(round_), random.Random(seed), seed=seed)
+        rules = rules_for(season.format.round(round_))
+        result = draw_groups(prepared[round_], rules, random.Random(seed), seed=seed)
         check_season_draw(season, round_, result)

@@ -59,12 +59,12 @@ def test_share_forms(season_copy: Path, share: str, expected: Fraction | None) -
         (GOOD.replace('"1/3"', "-0.1"), "[draw.missing_coefficient] share", "got -0.1"),
         (GOOD.replace('"1/3"', "true"), "[draw.missing_coefficient] share", "got True"),
         (GOOD.replace('"1/3"', '"1/0"'), "[draw.missing_coefficient] share", "got '1/0'"),
-        (GOOD.replace('share = "1/3"\n', ""), "[draw.missing_coefficient] share", "got None"),
+        (GOOD.replace('share = "1/3"\n', ""), "[draw.missing_coefficient] share", "missing"),
         (GOOD.replace("association-share", "guess"), "[draw.missing_coefficient] rule", "guess"),
         (GOOD + "floor = 2\n", "[draw.missing_coefficient] floor", "unknown key"),
         ("[draw]\nmissing_coefficient = 3\n", "[draw] missing_coefficient", "must be a table"),
         ("[draw]\nseeding = 1\n", "[draw] seeding", "unknown key"),
-        ("draw = 3\n", "[draw]", "must be a table"),
+        ("draw = 3\n", "draw", "must be a table"),
     ],
 )
 def test_malformed_setting_names_file_and_key(

@@ -128,7 +128,7 @@ def test_seed_cup_winners_19_49_count_right_for_the_wrong_reason(
 ) -> None:
     """ "31 domestic cup winners from associations 19–49": 31 is right, but it is 30 from
     19–49 (Azerbaijan, 42, is banned) plus Kazakhstan from outside the ranking."""
-    line = next(x for x in counts.lines if x.round is Q and x.what == "CW")
+    line = next(x for x in counts.lines if x.round == Q and x.what == "CW")
     ranks = _ranks(inputs, line.associations)
     assert line.count == 31
     assert sorted(r for r in ranks if r is not None) == [r for r in range(19, 50) if r != 42]
@@ -140,7 +140,7 @@ def test_seed_runners_up_range_is_wrong(counts: AccessCounts, inputs: EntryInput
     without Liechtenstein is only 32 associations. The berth table gives a runners-up place to
     every association 16–49 with two or three berths, so the 33 are 16–49 except Liechtenstein
     (cup only) and Azerbaijan (banned) = 32, plus Kazakhstan."""
-    line = next(x for x in counts.lines if x.round is Q and x.what == "2nd")
+    line = next(x for x in counts.lines if x.round == Q and x.what == "2nd")
     ranks = _ranks(inputs, line.associations)
     assert line.count == 33
     assert max(r for r in ranks if r is not None) == 49  # Albania, not 48
@@ -156,7 +156,7 @@ def test_seed_first_round_list_sums_to_97(counts: AccessCounts) -> None:
     """Seed 002 lists "Title holders" AND "18 domestic cup winners from associations 1–18":
     1 + 18 + 2 + 5 + 8 + 3 + 3 + 41 + 16 = 97, not the 96 in its heading. The holders' place
     was vacated - that is why 17 and 18 were promoted - so the title-holders line is 0."""
-    derived = [x.count for x in counts.lines if x.round is R1]
+    derived = [x.count for x in counts.lines if x.round == R1]
     assert counts.count(R1, "TH") == 0
     assert sum(derived) == counts.sizes[R1] == 96  # the heading's 96: 97 printed less the TH
 
@@ -165,7 +165,7 @@ def test_seed_qualifying_round_lines_sum_to_82(counts: AccessCounts) -> None:
     """Seed 002's qualifying-round lines: 2 league winners, 31 cup winners, 33 runners-up, 13
     third-placed clubs and 3 fair-play places, under the heading 82. The access list derives
     each line and the round's size."""
-    derived = {x.what: x.count for x in counts.lines if x.round is Q}
+    derived = {x.what: x.count for x in counts.lines if x.round == Q}
     assert derived == {"1st": 2, "CW": 31, "2nd": 33, "3rd": 13, "FP": 3}
     assert sum(derived.values()) == counts.sizes[Q] == 82
 

@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import assert_clean_error, replace_line, run_uefacup
 from uefacup.io.season_folder import load_season
-from uefacup.model import Scorer, Season, Tie
+from uefacup.model import Scorer, Season
 from uefacup.rules.consistency import (
     club_problems,
     coefficient_problems,
@@ -37,7 +37,7 @@ def _edit_leg(season: Season, round_: str, number: int, leg: int, **change: obje
         if tie.round == round_ and tie.number == number:
             legs = list(tie.legs)
             legs[leg - 1] = replace(legs[leg - 1], **change)  # type: ignore[arg-type]
-            tie = Tie(tie.round, tie.number, tuple(legs))
+            tie = replace(tie, legs=tuple(legs))
         ties.append(tie)
     return replace(season, ties=tuple(ties))
 
@@ -54,18 +54,25 @@ def test_second_leg_before_the_first(season: Season) -> None:
     ]
 
 
-def test_leg_outside_the_season(season: Season) -> None:
-    """The schedule runs from 15 August 2002 (less two weeks' slack: 1 August) to the final on
-    21 May 2003."""
-    late = _edit_leg(season, "qualifying", 3, 2, date=dt.date(2003, 6, 1))
+def test_leg_outside_its_round_or_the_season(season: Season) -> None:
+    """The qualifying round was scheduled for 15 and 29 August 2002; with two weeks' slack a
+    leg may be dated 1 to 12 September at the latest, and nothing before 1 August."""
+    late = _edit_leg(season, "qualifying", 3, 2, date=dt.date(2002, 9, 13))
     assert date_problems(late) == [
-        "matches.csv: qualifying tie 3 leg 2: dated 2003-06-01, outside the season "
-        "(2002-08-01 to 2003-05-21, season.toml [[schedule]])"
+        "matches.csv: qualifying tie 3 leg 2: dated 2002-09-13, outside its round's dates "
+        "(2002-08-01 to 2002-09-12, season.toml [[schedule]] round 'qualifying')"
     ]
     early = _edit_leg(season, "qualifying", 3, 1, date=dt.date(2002, 7, 31))
     assert date_problems(early) == [
-        "matches.csv: qualifying tie 3 leg 1: dated 2002-07-31, outside the season "
-        "(2002-08-01 to 2003-05-21, season.toml [[schedule]])"
+        "matches.csv: qualifying tie 3 leg 1: dated 2002-07-31, outside its round's dates "
+        "(2002-08-01 to 2002-09-12, season.toml [[schedule]] round 'qualifying')"
+    ]
+    unscheduled = replace(season, schedule=tuple(e for e in season.schedule if e.round != "first"))
+    first_tie = next(t for t in season.ties if t.round == "first")
+    early_first = _edit_leg(unscheduled, "first", first_tie.number, 1, date=dt.date(2002, 7, 1))
+    assert date_problems(early_first) == [
+        f"matches.csv: first tie {first_tie.number} leg 1: dated 2002-07-01, before the season "
+        "(first scheduled 2002-08-15, season.toml [[schedule]])"
     ]
 
 

@@ -1,34 +1,62 @@
-"""The draw: seeded v unseeded, no same-association ties before the quarter-finals."""
+"""The simulated draws obey exactly what ``uefacup draw`` obeys, and refuse what it refuses.
+
+The compiled engine's draw (``sample_draws``, the code ``run_seasons`` runs) is checked against
+the rules themselves (seeded v unseeded, one association per tie, groups, forbidden pairs) and,
+statistically, against the package's draw procedure (``uefacup.draw``) run on the same clubs:
+pairing frequencies must agree within five standard errors.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 import numpy as np
+import pytest
 
+from uefacup.draw.teams import Constraints, Pots, Team, check_drawable
+from uefacup.errors import DrawError
 from uefacup.model import Round, Season
-from uefacup.simulate.draws import draw_round, draw_round_one
+from uefacup.simulate.draws import DrawSpec, draw_one, draw_specs, sample_draws
 from uefacup.simulate.plan import SeasonPlan, build_plan
 
+SEEDED = DrawSpec(seeded=True, associations_apart=True)
 
-def test_vectorised_seeded_draw_respects_the_rules(season: Season) -> None:
+
+def _pairs(first: np.ndarray, second: np.ndarray, n: int) -> np.ndarray:
+    """(clubs, clubs) count of draws in which first[i] hosted second[i]."""
+    out = np.zeros((n, n))
+    np.add.at(out, (first.ravel(), second.ravel()), 1)
+    return out
+
+
+def _agree(p_a: np.ndarray, n_a: int, p_b: np.ndarray, n_b: int) -> None:
+    p = np.clip((p_a + p_b) / 2, 1 / min(n_a, n_b), 1)
+    z = np.abs(p_a - p_b) / np.sqrt(p * (1 - p) * (1 / n_a + 1 / n_b))
+    assert z.max() < 5, z.max()
+
+
+def test_qualifying_draw_keeps_every_rule(season: Season) -> None:
+    """Seeded v unseeded within the draw module's ten groups, never one association."""
     plan = build_plan(season)
-    clubs = np.broadcast_to(plan.entrants[Round.QUALIFYING], (2_000, 82)).copy()
-    first, second = draw_round(Round.QUALIFYING, clubs, plan, np.random.default_rng(0))
+    spec = draw_specs(plan)["qualifying"]
+    groups = spec.groups
+    assert sorted(len(s) + len(u) for s, u in groups) == [8] * 9 + [10]
+    group_of = {int(c): g for g, (s, u) in enumerate(groups) for c in (*s, *u)}
+    seeded = {int(c) for s, _ in groups for c in s}
+    clubs = plan.entrants[Round.QUALIFYING]
+    first, second = sample_draws(plan, "qualifying", spec, clubs, 2_000, 1)
     assert (plan.association[first] != plan.association[second]).all()
-    ranks = plan.seed_rank[clubs]
-    cutoff = np.sort(ranks, axis=1)[:, 40][:, None]
-    seeded_first = plan.seed_rank[first] <= cutoff
-    seeded_second = plan.seed_rank[second] <= cutoff
-    assert (seeded_first ^ seeded_second).all()
-    for row in range(20):
-        assert sorted([*first[row], *second[row]]) == sorted(clubs[row])
-    home_seeded = seeded_first.mean()
-    assert 0.45 < home_seeded < 0.55
+    for x, y in zip(first[:200].ravel(), second[:200].ravel(), strict=True):
+        assert group_of[int(x)] == group_of[int(y)]
+        assert (int(x) in seeded) != (int(y) in seeded)
+    for row in range(50):
+        assert sorted([*first[row], *second[row]]) == sorted(int(c) for c in clubs)
+    home_seeded = np.isin(first, list(seeded)).mean()
+    assert 0.45 < home_seeded < 0.55  # the first ball comes from either pot
 
 
 def _crowded(season: Season) -> tuple[SeasonPlan, np.ndarray]:
-    """16 clubs, 8 of them from one association: the draw must pair each with an outsider."""
+    """16 clubs, 8 of them from one association: each must meet an outsider."""
     plan = build_plan(season)
     assoc = plan.association.copy()
     clubs = np.arange(16)
@@ -37,64 +65,24 @@ def _crowded(season: Season) -> tuple[SeasonPlan, np.ndarray]:
     return replace(plan, association=assoc), clubs
 
 
-def test_completable_draw_is_forced_when_tight(season: Season) -> None:
+def test_tight_draw_is_forced_in_both_engines(season: Season) -> None:
     plan, clubs = _crowded(season)
+    first, second = sample_draws(plan, "fourth", SEEDED, clubs, 2_000, 5)
+    a = plan.association
+    assert (a[first] != a[second]).all()
     rng = np.random.default_rng(5)
-    for round_ in (Round.THIRD, Round.FOURTH):
-        rows = np.broadcast_to(clubs, (500, 16)).copy()
-        first, second = draw_round(round_, rows, plan, rng)
-        a = plan.association
-        assert (a[first] != a[second]).all()
-        for _ in range(50):
-            pairs = draw_round_one(round_, list(clubs), plan, rng)
-            assert all(a[x] != a[y] for x, y in pairs)
+    for _ in range(30):
+        assert all(a[x] != a[y] for x, y in draw_one(plan, "fourth", SEEDED, clubs, rng))
 
 
-def test_open_draw_allows_same_association(season: Season) -> None:
+def test_open_draw_allows_one_association(season: Season) -> None:
     plan, clubs = _crowded(season)
-    rows = np.broadcast_to(clubs[:8], (200, 8)).copy()
-    first, second = draw_round(Round.QUARTER_FINAL, rows, plan, np.random.default_rng(1))
-    assert (first >= 0).all() and sorted(np.concatenate([first[0], second[0]])) == list(range(8))
+    first, second = sample_draws(plan, "quarter-final", DrawSpec(seeded=False), clubs[:8], 400, 1)
+    assert (plan.association[first] == plan.association[second]).any()
+    assert sorted(np.concatenate([first[0], second[0]])) == list(range(8))
 
 
-def test_fourth_round_pairing_frequencies_match_between_engines(season: Season) -> None:
-    """Pairing frequencies of the restricted draw: vectorised v ball-by-ball."""
-    plan = build_plan(season)
-    fourth = [c for t in season.ties_of(Round.FOURTH) for c in t.clubs]
-    index = {n: i for i, n in enumerate(plan.clubs)}
-    clubs = np.array([index[c] for c in fourth])
-    n_vec, n_ref = 40_000, 4_000
-    rng = np.random.default_rng(9)
-    first, second = draw_round(Round.FOURTH, np.broadcast_to(clubs, (n_vec, 16)).copy(), plan, rng)
-    a, b = clubs[0], clubs[1]
-    vec = np.mean(((first == a) & (second == b)).any(1) | ((first == b) & (second == a)).any(1))
-    hits = 0
-    for _ in range(n_ref):
-        pairs = draw_round_one(Round.FOURTH, list(clubs), plan, rng)
-        hits += any({x, y} == {a, b} for x, y in pairs)
-    ref = hits / n_ref
-    se = np.sqrt(vec * (1 - vec) * (1 / n_ref + 1 / n_vec))
-    assert abs(vec - ref) < 5 * se
-
-
-def test_qualifying_draw_stays_within_the_draw_modules_groups(season: Season) -> None:
-    plan = build_plan(season)
-    groups = plan.groups[Round.QUALIFYING]
-    assert sorted(len(s) + len(u) for s, u in groups) == [8] * 9 + [10]
-    group_of = {int(c): g for g, (s, u) in enumerate(groups) for c in (*s, *u)}
-    seeded = {int(c) for s, _ in groups for c in s}
-    clubs = np.broadcast_to(plan.entrants[Round.QUALIFYING], (500, 82)).copy()
-    first, second = draw_round(Round.QUALIFYING, clubs, plan, np.random.default_rng(2))
-    for x, y in zip(first.ravel(), second.ravel(), strict=True):
-        assert group_of[int(x)] == group_of[int(y)]
-        assert (int(x) in seeded) != (int(y) in seeded)
-    pairs = draw_round_one(
-        Round.QUALIFYING, list(plan.entrants[Round.QUALIFYING]), plan, np.random.default_rng(3)
-    )
-    assert all(group_of[x] == group_of[y] for x, y in pairs) and len(pairs) == 41
-
-
-def test_vectorised_draw_matches_the_draw_module(season: Season) -> None:
+def test_draw_matches_the_draw_module_on_the_fourth_round(season: Season) -> None:
     """Same pairing and home frequencies as ``uefacup.draw`` on the real fourth round's clubs,
     seeded the same way (clubs without a coefficient by the season's rule)."""
     from uefacup.draw.rounds import draw_round as package_draw
@@ -104,22 +92,63 @@ def test_vectorised_draw_matches_the_draw_module(season: Season) -> None:
     index = {n: i for i, n in enumerate(plan.clubs)}
     names = [c for t in season.ties_of(Round.FOURTH) for c in t.clubs]
     teams = season_teams(season, Round.FOURTH)
-    assert [t.name for t in teams] == names
     fallback = season_fallback(season)
-    n_pkg, n_vec = 3_000, 60_000
+    n_pkg, n_sim = 3_000, 60_000
     rng = np.random.default_rng(17)
-    pkg = np.zeros((len(plan.clubs), len(plan.clubs)))
+    pkg = np.zeros((plan.n_clubs, plan.n_clubs))
     for _ in range(n_pkg):
-        for tie in package_draw(teams, rules_for(Round.FOURTH), rng, fallback=fallback).ties:
+        for tie in package_draw(
+            teams, rules_for(season.format.round(Round.FOURTH)), rng, fallback=fallback
+        ).ties:
             pkg[index[tie.home], index[tie.away]] += 1
-    clubs = np.broadcast_to([index[n] for n in names], (n_vec, 16)).copy()
-    first, second = draw_round(Round.FOURTH, clubs, plan, rng)
-    vec = np.zeros_like(pkg)
-    np.add.at(vec, (first.ravel(), second.ravel()), 1)
-    p_pkg, p_vec = pkg / n_pkg, vec / n_vec
-    p = np.clip((p_pkg + p_vec) / 2, 1 / n_pkg, 1)
-    z = np.abs(p_pkg - p_vec) / np.sqrt(p * (1 - p) * (1 / n_pkg + 1 / n_vec))
-    assert z.max() < 5
+    clubs = [index[n] for n in names]
+    first, second = sample_draws(plan, "fourth", SEEDED, clubs, n_sim, 17)
+    _agree(pkg / n_pkg, n_pkg, _pairs(first, second, plan.n_clubs) / n_sim, n_sim)
+
+
+def test_forbidden_pairs_are_kept_apart_like_the_draw_module(season: Season) -> None:
+    """Extra forbidden pairs (the general matching path of the kernel): never drawn, and the
+    pairing frequencies are those of the package's procedure with the same constraints."""
+    plan = build_plan(season)
+    index = {n: i for i, n in enumerate(plan.clubs)}
+    clubs = [index[c] for t in season.ties_of(Round.FOURTH) for c in t.clubs]
+    ranked = sorted(clubs, key=lambda c: int(plan.seed_rank[c]))
+    top, bottom = ranked[:8], ranked[8:]
+    forbidden = tuple((top[i], bottom[j]) for i in range(4) for j in range(4) if i != j)
+    spec = DrawSpec(seeded=True, associations_apart=True, forbidden=forbidden)
+    n_ref, n_sim = 2_000, 40_000
+    first, second = sample_draws(plan, "fourth", spec, clubs, n_sim, 3)
+    banned = {frozenset(p) for p in forbidden}
+    hits = {frozenset((int(x), int(y))) for x, y in zip(first.ravel(), second.ravel(), strict=True)}
+    assert not hits & banned
+    rng = np.random.default_rng(4)
+    ref = np.zeros((plan.n_clubs, plan.n_clubs))
+    for _ in range(n_ref):
+        for x, y in draw_one(plan, "fourth", spec, clubs, rng):
+            ref[x, y] += 1
+    _agree(ref / n_ref, n_ref, _pairs(first, second, plan.n_clubs) / n_sim, n_sim)
+
+
+def test_an_impossible_draw_is_refused_as_uefacup_draw_refuses_it(season: Season) -> None:
+    """Nine clubs of one association among 16: no complete pairing keeps them apart. The
+    package refuses such pots (``check_drawable``); both engines raise the same words."""
+    plan, clubs = _crowded(season)
+    assoc = plan.association.copy()
+    assoc[clubs[8]] = 0
+    plan = replace(plan, association=assoc)
+    ranked = sorted(clubs, key=lambda c: int(plan.seed_rank[c]))
+    pots = Pots(
+        tuple(Team(plan.clubs[c], str(assoc[c])) for c in ranked[:8]),
+        tuple(Team(plan.clubs[c], str(assoc[c])) for c in ranked[8:]),
+    )
+    with pytest.raises(DrawError) as package:
+        check_drawable(pots, Constraints(associations=True, groups=False))
+    expected = f"simulated fourth draw: {package.value}"
+    with pytest.raises(DrawError) as compiled:
+        sample_draws(plan, "fourth", SEEDED, clubs, 10, 1)
+    with pytest.raises(DrawError) as reference:
+        draw_one(plan, "fourth", SEEDED, clubs, np.random.default_rng(1))
+    assert str(compiled.value) == str(reference.value) == expected
 
 
 def test_simulated_pots_are_the_pots_uefacup_draw_seeds(season: Season) -> None:

@@ -25,18 +25,17 @@ from uefacup.draw import (
     draw_round,
     draw_season_day,
     load_pots_file,
-    pairing_probabilities,
 )
 from uefacup.draw.estimate import LARGE_STATE_SPACE, state_bound
+from uefacup.draw.odds import PairingOdds, pairing_odds
 from uefacup.draw.probabilities import compile_pending, engine_for
 from uefacup.errors import DrawError
-from uefacup.model import Round
-
-ROUNDS = [r.value for r in Round]
+from uefacup.format.rounds import RoundFormat, Venue
+from uefacup.model import Season
 
 
 @main.command("draw")
-@click.argument("round_name", metavar="ROUND", required=False, type=click.Choice(ROUNDS))
+@click.argument("round_name", metavar="ROUND", required=False)
 @season_option
 @click.option(
     "--pots",
@@ -66,6 +65,13 @@ ROUNDS = [r.value for r in Round]
     help="Draw-group sizes of a seeded round (default: 9x8+10 in qualifying, else one group).",
 )
 @click.option("--show-log", is_flag=True, help="Text output: also print every ball.")
+@click.option(
+    "--plot",
+    "plot_path",
+    default=None,
+    metavar="FILE.png|svg",
+    help="With --probabilities: also draw the matrix as an annotated heat map.",
+)
 @format_option("text", "json")
 def draw_command(
     round_name: str | None,
@@ -79,6 +85,7 @@ def draw_command(
     group_sizes: str | None,
     show_log: bool,
     fmt: str,
+    plot_path: str | None,
 ) -> None:
     """Draw ROUND of a season, or the pots of a file with --pots.
 
@@ -110,6 +117,8 @@ def draw_command(
         raise DrawError("give either a ROUND or --pots FILE (not both)")
     if pots_path is None and (index is not None or select is not None or probabilities):
         raise DrawError("--index, --select and --probabilities need --pots FILE")
+    if plot_path is not None and not probabilities:
+        raise DrawError("--plot draws the pairing probabilities: add --probabilities")
     if seed is not None and seed < 0:
         # random.Random(-n) is random.Random(n): two seeds would give one draw
         raise DrawError(f"--seed must be a non-negative integer, not {seed}")
@@ -123,12 +132,16 @@ def draw_command(
     if pots_path is not None:
         entry = load_pots_file(pots_path, index=index, select=select)
         if probabilities:
-            _print_probabilities(entry, fmt)
+            odds = _print_probabilities(entry, fmt)
+            if plot_path is not None:
+                odds.plot(plot_path)
             return
         if sizes is not None:
             raise DrawError("--group-sizes applies to season rounds, not pot files")
         if fallback_coefficient is not None:
             raise DrawError("--fallback-coefficient applies to season rounds, not pot files")
+    names: dict[str, str] = {}
+    host: dict[str, str] = {}
     if seed is None:
         seed = random.SystemRandom().randrange(2**32)
     rng = random.Random(seed)
@@ -140,10 +153,12 @@ def draw_command(
 
         assert round_name is not None
         data = load_season(season)
+        names = {r.key: r.name for r in data.format}
+        host = {r.key: _host_heading(r) for r in data.format}
         try:
             day = draw_season_day(
                 data,
-                Round(round_name),
+                _round_key(data, round_name),
                 rng,
                 seed=seed,
                 group_sizes=sizes,
@@ -156,7 +171,7 @@ def draw_command(
     if fmt == "json":
         click.echo(json.dumps(day.to_json(), ensure_ascii=False, indent=2))
     else:
-        _print_day(day, show_log)
+        _print_day(day, show_log, names, host)
 
 
 def _sizes(text: str | None) -> tuple[int, ...] | None:
@@ -171,10 +186,26 @@ def _sizes(text: str | None) -> tuple[int, ...] | None:
     return sizes
 
 
-def _print_day(day: DrawDay, show_log: bool) -> None:
+def _host_heading(rnd: RoundFormat) -> str:
+    """What the first club drawn is: the first leg's host, the one match's, or nominal only."""
+    if rnd.legs == 2:
+        return "Home (first leg)"
+    return "Home (nominal)" if rnd.venue is Venue.NEUTRAL else "Home"
+
+
+def _round_key(season: Season, text: str) -> str:
+    """The season's round of that key or name (any case)."""
+    for rnd in season.format:
+        if text.casefold() in (rnd.key.casefold(), rnd.name.casefold()):
+            return rnd.key
+    raise DrawError(f"unknown round {text!r}; the season's rounds: {', '.join(season.format.keys)}")
+
+
+def _print_day(day: DrawDay, show_log: bool, names: dict[str, str], host: dict[str, str]) -> None:
     """The round's draw, the clubs seeded on a fallback value, then the draws held with it."""
     console = Console(highlight=False)
-    _print_draw(console, day.result, f"Draw: {day.result.round} (seed {day.result.seed})", show_log)
+    title = f"Draw: {day.result.round} (seed {day.result.seed})"
+    _print_draw(console, day.result, title, show_log, host.get(day.result.round, ""))
     if day.placements:
         _print_placements(console, day.placements)
     before = day.result.round
@@ -182,18 +213,10 @@ def _print_day(day: DrawDay, show_log: bool) -> None:
     while then is not None:
         title = (
             f"Drawn the same day: {then.result.round}, between the winners of the "
-            f"{_heading(before)} (seed {then.result.seed}, continued)"
+            f"{names.get(before, before).lower()} (seed {then.result.seed}, continued)"
         )
-        _print_draw(console, then.result, title, show_log)
+        _print_draw(console, then.result, title, show_log, host.get(then.result.round, ""))
         before, then = then.result.round, then.then
-
-
-def _heading(round_name: str) -> str:
-    """ "fourth round", "semi-finals": how a round reads inside a sentence."""
-    try:
-        return Round(round_name).heading.lower()
-    except ValueError:
-        return round_name
 
 
 def _print_placements(console: Console, placements: tuple[Placement, ...]) -> None:
@@ -206,12 +229,15 @@ def _print_placements(console: Console, placements: tuple[Placement, ...]) -> No
     console.print(table)
 
 
-def _print_draw(console: Console, result: DrawResult, title: str, show_log: bool) -> None:
+def _print_draw(
+    console: Console, result: DrawResult, title: str, show_log: bool, home: str = ""
+) -> None:
+    """``home``: the heading of the first-drawn club's column (a pot file: first leg)."""
     table = Table(title=title)
     grouped = any(t.group is not None for t in result.ties) and len(result.groups) > 1
     if grouped:
         table.add_column("Group", justify="right")
-    table.add_column("Home (nominal)" if result.rules.single_match else "Home (first leg)")
+    table.add_column(home or "Home (first leg)")
     table.add_column("Away")
     for tie in result.ties:
         cells = [tie.home, tie.away]
@@ -237,7 +263,7 @@ SLOW_PYTHON_POT = 10
 """Pots larger than this take the pure-Python solver long enough to warn (16 v 16: minutes)."""
 
 
-def _solve_watched(entry: PotsEntry) -> list[list[float]]:
+def _solve_watched(entry: PotsEntry) -> PairingOdds:
     """The exact odds, computed in a worker thread while this one watches.
 
     Why a thread: the main thread stays free to take Ctrl-C at once (the solver may be deep
@@ -254,12 +280,12 @@ def _solve_watched(entry: PotsEntry) -> list[list[float]]:
             "run out of memory (Ctrl-C stops)",
             err=True,
         )
-    outcome: list[list[list[float]]] = []
+    outcome: list[PairingOdds] = []
     failure: list[BaseException] = []
 
     def work() -> None:
         try:
-            outcome.append(pairing_probabilities(entry.pots, entry.constraints))
+            outcome.append(pairing_odds(entry))
         except BaseException as exc:  # re-raised in the main thread below
             failure.append(exc)
 
@@ -288,7 +314,7 @@ def _wait(worker: threading.Thread) -> None:
         worker.join(0.1)  # a bare join would hold Ctrl-C until the end
 
 
-def _print_probabilities(entry: PotsEntry, fmt: str) -> None:
+def _print_probabilities(entry: PotsEntry, fmt: str) -> PairingOdds:
     if engine_for(entry.pots) == "python" and len(entry.pots.seeded) > SLOW_PYTHON_POT:
         # the pure-Python solver needs minutes for a round of 32: say so before the wait
         click.echo(
@@ -301,13 +327,12 @@ def _print_probabilities(entry: PotsEntry, fmt: str) -> None:
             "note: compiling the probability engine for this machine, once (about half a minute)",
             err=True,
         )
-    matrix = _solve_watched(entry)
-    seeded = [t.name for t in entry.pots.seeded]
-    unseeded = [t.name for t in entry.pots.unseeded]
+    odds = _solve_watched(entry)
+    matrix = odds.probabilities
+    seeded, unseeded = list(odds.seeded), list(odds.unseeded)
     if fmt == "json":
-        data = {"seeded": seeded, "unseeded": unseeded, "probabilities": matrix}
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-        return
+        click.echo(json.dumps(odds.to_dict(), ensure_ascii=False, indent=2))
+        return odds
     console = Console(highlight=False)
     title = f"Pairing probabilities (%): {entry.label}"
     # a grid needs the names plus about seven characters a seeded column; on a narrower
@@ -320,7 +345,7 @@ def _print_probabilities(entry: PotsEntry, fmt: str) -> None:
             ranked = sorted(zip(row, seeded, strict=True), key=lambda x: (-x[0], x[1]))
             table.add_row(name, " · ".join(f"{s} {100 * p:.1f}" for p, s in ranked if p > 0))
         console.print(table)
-        return
+        return odds
     table = Table(
         title=title,
         caption="Columns (seeded): " + "; ".join(f"{k} {n}" for k, n in enumerate(seeded, 1)),
@@ -331,3 +356,4 @@ def _print_probabilities(entry: PotsEntry, fmt: str) -> None:
     for name, row in zip(unseeded, matrix, strict=True):
         table.add_row(name, *("-" if p == 0 else f"{100 * p:.1f}" for p in row))
     console.print(table)
+    return odds

@@ -16,22 +16,11 @@ from rich.table import Table
 
 from uefacup.cli.app import format_option, main, season_option
 from uefacup.errors import SimulationError
+from uefacup.io.plot_path import check_plot_path
 from uefacup.io.season_folder import load_season
-from uefacup.simulate.plot_path import check_plot_path
 
 if TYPE_CHECKING:
     from uefacup.simulate.results import SimulationResult
-
-_SHORT = {
-    "qualifying": "Q",
-    "first": "R1",
-    "second": "R2",
-    "third": "R3",
-    "fourth": "R4",
-    "quarter-final": "QF",
-    "semi-final": "SF",
-    "final": "F",
-}
 
 
 @main.command("simulate")
@@ -86,8 +75,36 @@ _SHORT = {
     "--plot",
     "plot_path",
     default=None,
+    metavar="FILE.png|svg|pdf",
+    help="Heat map to write: the clubs alive at the start point, with percentages.",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="With --plot: only the N clubs most likely to win (default: all alive, at most 40).",
+)
+@click.option(
+    "--plot-bracket",
+    "bracket_path",
+    default=None,
+    metavar="FILE.png|svg|pdf",
+    help="With --from ROUND: the most likely path from that round's real draw, as a bracket.",
+)
+@click.option(
+    "--set",
+    "overrides",
+    multiple=True,
+    metavar="ROUND.KEY=VALUE",
+    help="Simulate under another tie rule, as replay --set (repeatable).",
+)
+@click.option(
+    "--rules",
+    "rules_file",
+    default=None,
     metavar="FILE",
-    help="Heat map to write (.png, .svg or .pdf).",
+    help='TOML file of tie rules by round key (or "*"), as replay --rules.',
 )
 def simulate_command(
     season: str,
@@ -103,6 +120,10 @@ def simulate_command(
     batch_size: int | None,
     fmt: str,
     plot_path: str | None,
+    top: int | None,
+    bracket_path: str | None,
+    overrides: tuple[str, ...],
+    rules_file: str | None,
 ) -> None:
     """Simulate the season many times; print each club's chance of reaching every round.
 
@@ -116,11 +137,24 @@ def simulate_command(
         raise SimulationError(f"simulate needs numpy: pip install 'uefacup[sim]' ({exc})") from None
     if batch_size is None:
         batch_size = BATCH_SIZE
-    if plot_path:
-        check_plot_path(plot_path)  # before the run, not after an hour of it
+    for path in (plot_path, bracket_path):
+        if path:
+            check_plot_path(path)  # before the run, not after an hour of it
+    data = load_season(season)
+    if bracket_path and from_round == "start":
+        raise SimulationError("--plot-bracket starts from a real draw: add --from ROUND")
+    rules = None
+    if overrides or rules_file is not None:
+        from pathlib import Path
+
+        from uefacup.whatif import apply_overrides, parse_override, read_rules_file
+
+        items = [parse_override(t) for t in overrides]
+        if rules_file is not None:
+            items += read_rules_file(Path(rules_file))
+        rules = apply_overrides(data.format, items)
     err = Console(stderr=True, highlight=False)
     workers = _cap_workers(workers, bool(scheduler), err)
-    data = load_season(season)
     progress_ctx: Any = None
     advance = None
     if err.is_terminal and runs > 0:
@@ -151,6 +185,7 @@ def simulate_command(
         "scheduler": scheduler,
         "batch_size": batch_size,
         "progress": advance,
+        "rules": rules,
     }
     if progress_ctx is not None:
         with progress_ctx:
@@ -158,11 +193,16 @@ def simulate_command(
     else:
         result = simulate(data, **kwargs)
     if result.runs:
-        _render(result, fmt)
+        _render(result, fmt, {r.key: r.short for r in data.format})
         if plot_path:
             from uefacup.simulate.plot import plot_heatmap
 
-            plot_heatmap(result, plot_path)
+            plot_heatmap(result, plot_path, top=top)
+        if bracket_path:
+            from uefacup.pictures.canvas import save
+            from uefacup.pictures.sim_bracket import simulated_bracket_figure
+
+            save(simulated_bracket_figure(result, data), bracket_path)
     if result.interrupted:
         click.echo(
             f"uefacup: interrupted: {result.runs:,} of {result.requested:,} seasons finished"
@@ -184,7 +224,7 @@ def _cap_workers(workers: int, remote: bool, err: Console) -> int:
     return cores
 
 
-def _render(result: SimulationResult, fmt: str) -> None:
+def _render(result: SimulationResult, fmt: str, shorts: dict[str, str]) -> None:
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -194,18 +234,18 @@ def _render(result: SimulationResult, fmt: str) -> None:
     console = Console(highlight=False)
     if not console.is_terminal:
         console = Console(highlight=False, width=140)  # piped: no wrapping of club names
-    start = result.from_round.value if result.from_round else "start"
+    start = result.from_round or "start"
     console.print(
         f"{result.runs:,} seasons from {start}, seed {result.seed}, {result.engine} engine, "
         f"{result.seconds:.1f} s\nmodel: {result.model}"
     )
-    first = result.from_round.value if result.from_round else "qualifying"
-    rounds = list(_SHORT)[list(_SHORT).index(first) :]
+    first = result.from_round or result.rounds[0]
+    rounds = list(result.rounds[result.rounds.index(first) :])
     table = Table(show_edge=False, pad_edge=False, title="Chance of reaching each round (%)")
     table.add_column("Club", no_wrap=True)
     table.add_column("Association", no_wrap=True)
     for key in rounds:
-        table.add_column(_SHORT[key], justify="right")
+        table.add_column(shorts[key], justify="right")
     table.add_column("Win", justify="right")
     for c in result.chances():
         if not any(c.rounds[k] for k in rounds):

@@ -15,12 +15,14 @@ Public API (everything else in the submodules is an implementation detail):
   semi-finals + final), the later ones among "Winner of A v B" placeholders.
 * ``replay_log``, ``replay`` — re-run a log and check it reproduces its ties.
 * ``pairing_probabilities``, ``exact_pairing_probabilities`` — odds of every pairing under
-  the published calculator's procedure.
+  the published calculator's procedure; ``pairing_odds``, ``PairingOdds`` — the same with the
+  teams' names attached, as a table, a DataFrame or a heat map.
 * ``load_pots_file``, ``PotsEntry`` — the shared knockout-pots JSON.
 """
 
 from uefacup.draw.files import PotsEntry, load_pots_file
 from uefacup.draw.groups import DrawGroup, form_groups
+from uefacup.draw.odds import PairingOdds, pairing_odds
 from uefacup.draw.probabilities import exact_pairing_probabilities, pairing_probabilities
 from uefacup.draw.procedure import (
     Ball,
@@ -53,6 +55,7 @@ __all__ = [
     "DrawRules",
     "FallbackRule",
     "Pairing",
+    "PairingOdds",
     "Placement",
     "Pots",
     "PotsEntry",
@@ -65,6 +68,7 @@ __all__ = [
     "form_groups",
     "held_with",
     "load_pots_file",
+    "pairing_odds",
     "pairing_probabilities",
     "replay",
     "replay_log",

@@ -21,9 +21,11 @@ classes; by symmetry a particular pair of teams gets that number divided by the 
 sizes. Equal keys imply isomorphic states, so a weaker canonical form can only cost memo hits,
 never correctness. ``exact=True`` runs the same recursion in ``Fraction`` arithmetic.
 
-Floats go to the compiled engine of ``uefacup.draw._fastprob`` when numba is installed (same
-recursion, keyed by the canonical forms of the components of the forbidden graph, in nopython
-code); without numba, or for pots beyond its limits, the solver below runs.
+Floats go to ``uefacup.draw._fastprob``: pots of up to eight teams to its plain-Python forward
+pass (``solve_small``, no numpy or numba to import), larger ones to the compiled engine when
+numba is installed (same recursion, keyed by the canonical forms of the components of the
+forbidden graph, in nopython code); without numba, or for pots beyond its limits, the solver
+below runs.
 """
 
 from __future__ import annotations
@@ -233,6 +235,8 @@ def pairing_probabilities(pots: Pots, constraints: Constraints | None = None) ->
     """P(unseeded ``i`` meets seeded ``j``) as ``[i][j]``; rows unseeded, columns seeded."""
     constraints = constraints or Constraints()
     check_drawable(pots, constraints)
+    if len(pots.seeded) <= fastprob.SMALL_POT:
+        return fastprob.solve_small(pots, constraints)
     if fastprob.supports(pots):
         return fastprob.solve(pots, constraints)[0]
     return _Solver(pots, constraints, _float_ratio).run()

@@ -1,20 +1,19 @@
-"""The 2002-03 rounds as draw rules, and drawing a round from a season's data.
+"""Drawing a round of a season under the draw rules of the season's format.
 
-Rules per round (seed texts "Seeding" and "Final phase"): the qualifying to fourth rounds are
-seeded by club coefficient and keep clubs of one association apart; the qualifying round was
-split into nine groups of eight and one of ten. The sources give no group sizes for the later
-seeded rounds, so they are drawn as one group until season data says otherwise (pass
-``group_sizes``). From the quarter-finals the draw is open; the final's nominal home side is
-drawn.
+A round's draw is data (``[[format.round]]`` ``draw`` in ``season.toml``, read into
+``uefacup.format.DrawFormat``): seeded by club coefficient or open, in groups of given sizes or
+one group, clubs of one association kept apart or not, extra forbidden pairs, and which later
+draws are made the same day. ``rules_for`` turns it into the ``DrawRules`` the procedure runs;
+nothing here knows which season it is drawing.
 
 Clubs without a club coefficient are seeded by the season's documented fallback rule
 (``Season.coefficient_fallback``) unless the caller gives a fallback coefficient; a season
 without the rule makes them an error.
 
-Draws held together: where a season's schedule gives the next round's draw the same date
-(2002-03: the fourth round and the quarter-finals, the semi-finals and the final), that draw
-is part of this one. ``draw_season_day`` draws it straight after, with the same random
-source, among placeholders for the winners of the ties just drawn ("Winner of A v B").
+Draws held together (``held_with``; 2002-03: the fourth round with the quarter-finals, the
+semi-finals with the final) are drawn by ``draw_season_day`` straight after, with the same
+random source, among placeholders for the winners of the ties just drawn ("Winner of A v B")
+and the clubs that enter in that round.
 """
 
 from __future__ import annotations
@@ -35,27 +34,30 @@ from uefacup.draw.teams import (
     seed_pots,
 )
 from uefacup.errors import DrawError
-from uefacup.model import Round, Season
-
-QUALIFYING_GROUP_SIZES = (8,) * 9 + (10,)
-
-_OPEN_ROUNDS = (Round.QUARTER_FINAL, Round.SEMI_FINAL, Round.FINAL)
+from uefacup.format.rounds import RoundFormat
+from uefacup.model import RoundKey, Season
+from uefacup.rules.ties import resolve_tie
 
 
-def rules_for(round_: Round, group_sizes: Sequence[int] | None = None) -> DrawRules:
-    """The 2002-03 draw rules of a round; ``group_sizes`` overrides the default split."""
-    if round_ in _OPEN_ROUNDS:
+def rules_for(round_: RoundFormat, group_sizes: Sequence[int] | None = None) -> DrawRules:
+    """The draw rules of a round of the format; ``group_sizes`` overrides its groups."""
+    spec = round_.draw
+    if not spec.seeded:
         if group_sizes is not None:
-            raise DrawError(f"the {round_.value} draw is open and has no groups")
+            raise DrawError(f"the {round_.key} draw is open and has no groups")
         return DrawRules(
-            seeded=False, constraints=Constraints.open(), single_match=round_ is Round.FINAL
+            seeded=False, constraints=Constraints.open(), single_match=round_.legs == 1
         )
-    if group_sizes is None and round_ is Round.QUALIFYING:
-        group_sizes = QUALIFYING_GROUP_SIZES
+    sizes = tuple(group_sizes) if group_sizes is not None else spec.group_sizes
     return DrawRules(
         seeded=True,
-        constraints=Constraints(associations=True, groups=False),
-        group_sizes=tuple(group_sizes) if group_sizes is not None else None,
+        constraints=Constraints(
+            associations=spec.associations_apart,
+            groups=False,
+            forbidden_pairs=spec.forbidden_pairs,
+        ),
+        group_sizes=sizes or None,
+        single_match=round_.legs == 1,
     )
 
 
@@ -95,22 +97,46 @@ def draw_round(
     return draw_groups(groups, rules, rng, round_name=round_name, seed=seed)
 
 
-def season_teams(season: Season, round_: Round) -> tuple[Team, ...]:
-    """The clubs of a round: qualifying entrants, or the clubs of the round's real ties."""
-    if round_ is Round.QUALIFYING:
-        clubs = [c for c in season.clubs if c.round is Round.QUALIFYING]
+def season_teams(season: Season, round_: RoundKey) -> tuple[Team, ...]:
+    """The clubs of a round, as far as the season's data knows them.
+
+    The first round's clubs are its entrants. A later round's are the clubs of its recorded
+    ties where it has any, else the winners of the round before (once all of its ties are
+    recorded) plus the round's own entrants.
+    """
+    fmt = season.format
+    rnd = fmt.round(round_)
+    by_name = {c.name: c for c in season.clubs}
+    previous = fmt.previous(rnd.key)
+    recorded = [name for tie in season.ties_of(rnd.key) for name in tie.clubs]
+    if recorded:
+        names = recorded
     else:
-        names = [name for tie in season.ties_of(round_) for name in tie.clubs]
-        if not names:
-            raise DrawError(f"season {season.key} has no {round_.value} ties to take clubs from")
-        by_name = {c.name: c for c in season.clubs}
-        unknown = [n for n in names if n not in by_name]
-        if unknown:
-            raise DrawError(f"{round_.value} ties name clubs not in the season: {unknown}")
-        clubs = [by_name[n] for n in names]
-    if not clubs:
-        raise DrawError(f"season {season.key} has no clubs entering the {round_.value} round")
-    return tuple(Team(c.name, c.association, c.coefficient) for c in clubs)
+        names = []
+        if previous is not None:
+            ties = season.ties_of(previous.key)
+            reached = {c.name for c in season.clubs if c.round == previous.key}
+            reached |= _winners(season, fmt.previous(previous.key))
+            if not ties or len(ties) * 2 != len(reached):
+                raise DrawError(
+                    f"the clubs of the {rnd.key} round are not known yet: the {previous.key} "
+                    "round has not been played in full"
+                )
+            rules = previous.rules
+            names = [resolve_tie(t.legs, rules).winner for t in ties]
+        names += [c.name for c in season.clubs if c.round == rnd.key]
+    if not names:
+        raise DrawError(f"season {season.key} has no clubs in the {rnd.key} round")
+    unknown = [n for n in names if n not in by_name]
+    if unknown:
+        raise DrawError(f"{rnd.key} ties name clubs not in the season: {unknown}")
+    return tuple(Team(c.name, c.association, c.coefficient) for c in (by_name[n] for n in names))
+
+
+def _winners(season: Season, round_: RoundFormat | None) -> set[str]:
+    if round_ is None:
+        return set()
+    return {resolve_tie(t.legs, round_.rules).winner for t in season.ties_of(round_.key)}
 
 
 def season_fallback(season: Season) -> FallbackRule | None:
@@ -135,14 +161,14 @@ def season_fallback(season: Season) -> FallbackRule | None:
 
 def _draw_one(
     season: Season,
-    round_: Round,
+    round_: RoundKey,
     rng: random.Random | Any,
     *,
     seed: int | None,
     group_sizes: Sequence[int] | None,
     fallback_coefficient: float | None,
 ) -> tuple[DrawResult, tuple[Placement, ...]]:
-    rules = rules_for(round_, group_sizes)
+    rules = rules_for(season.format.round(round_), group_sizes)
     teams = season_teams(season, round_)
     placements: tuple[Placement, ...] = ()
     if rules.seeded:
@@ -152,7 +178,7 @@ def _draw_one(
             if missing:
                 raise DrawError(
                     f"no club coefficient for {', '.join(missing)}; cannot seed the "
-                    f"{round_.value} round (season {season.key} has no "
+                    f"{round_} round (season {season.key} has no "
                     "[draw.missing_coefficient] rule; supply a fallback coefficient explicitly)"
                 )
         pots = seed_pots(teams, fallback_coefficient=fallback_coefficient, fallback=fallback)
@@ -160,20 +186,20 @@ def _draw_one(
         groups = prepare_groups(pots, rules)
     else:
         groups = prepare_groups(teams, rules)
-    result = draw_groups(groups, rules, rng, round_name=round_.value, seed=seed)
+    result = draw_groups(groups, rules, rng, round_name=round_, seed=seed)
     return result, placements
 
 
 def draw_season_round(
     season: Season,
-    round_: Round,
+    round_: RoundKey,
     rng: random.Random | Any,
     *,
     seed: int | None = None,
     group_sizes: Sequence[int] | None = None,
     fallback_coefficient: float | None = None,
 ) -> DrawResult:
-    """Draw ``round_`` of ``season`` under the 2002-03 rules (that round only).
+    """Draw ``round_`` of ``season`` under the season's draw rules (that round only).
 
     Clubs without a coefficient are placed by ``fallback_coefficient`` when given, else by the
     season's rule (``season_fallback``); ``draw_season_day`` also says which clubs were placed
@@ -189,20 +215,19 @@ def draw_season_round(
     )[0]
 
 
-def held_with(season: Season, round_: Round) -> Round | None:
-    """The round whose draw ``season`` held together with ``round_``'s, straight after it.
+def held_with(season: Season, round_: RoundKey) -> RoundKey | None:
+    """The round whose draw ``season`` makes the same day, straight after ``round_``'s.
 
-    Read from the schedule: the next round, where its draw has the same date. 2002-03: the
-    fourth round brings the quarter-finals, the semi-finals bring the final.
+    Read from the format (``draw.held_with``): 2002-03's fourth round brings the
+    quarter-finals, its semi-finals the final. A round listing several brings them in turn.
     """
-    following = round_.next()
-    if following is None:
-        return None
-    dates = {entry.round: entry.draw_date for entry in season.schedule}
-    date = dates.get(round_)
-    if date is None or dates.get(following) != date:
-        return None
-    return following
+    fmt = season.format
+    held = fmt.held_before(round_)
+    chain = fmt.round(round_).draw.held_with or (held.draw.held_with if held else ())
+    following = fmt.next(round_)
+    if following is not None and following.key in chain:
+        return following.key
+    return None
 
 
 def winner_placeholder(tie: Pairing) -> str:
@@ -241,7 +266,7 @@ class DrawDay:
 
 def draw_season_day(
     season: Season,
-    round_: Round,
+    round_: RoundKey,
     rng: random.Random | Any,
     *,
     seed: int | None = None,
@@ -266,17 +291,25 @@ def draw_season_day(
 
 
 def _draw_after(
-    season: Season, round_: Round, before: DrawResult, rng: random.Random | Any, seed: int | None
+    season: Season,
+    round_: RoundKey,
+    before: DrawResult,
+    rng: random.Random | Any,
+    seed: int | None,
 ) -> DrawDay | None:
     following = held_with(season, round_)
     if following is None:
         return None
-    rules = rules_for(following)
-    if rules.seeded:
+    rnd = season.format.round(following)
+    rules = rules_for(rnd)
+    if rules.seeded:  # the schema refuses this; a Season built in code might not
         raise DrawError(
-            f"the {following.value} draw is held with the {round_.value} draw, but it is "
+            f"the {following} draw is held with the {round_} draw, but it is "
             "seeded and its clubs (the winners) are not known yet"
         )
     teams = [Team(winner_placeholder(tie)) for tie in before.ties]
-    result = draw_round(teams, rules, rng, round_name=following.value, seed=seed)
+    teams += [
+        Team(c.name, c.association, c.coefficient) for c in season.clubs if c.round == following
+    ]
+    result = draw_round(teams, rules, rng, round_name=following, seed=seed)
     return DrawDay(result, (), _draw_after(season, following, result, rng, seed))

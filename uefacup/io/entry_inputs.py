@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from uefacup.errors import EntryListError, SeasonError
+from uefacup.format.load import parse_season_file
 from uefacup.io.csvtable import Problems, read_rows
 from uefacup.io.season_folder import season_path
 from uefacup.io.text import read_toml
-from uefacup.model import Label, Round
+from uefacup.model import Label
 from uefacup.rules.access import (
     AccessList,
     BerthBand,
@@ -38,7 +39,8 @@ def load_entry_inputs(season: str | Path = "2002-03") -> EntryInputs:
     folder = season_path(season)
     problems: list[str] = []
     ranking = _ranking(folder, problems)
-    access = _access(folder / ACCESS_FILE, problems)
+    rounds = _rounds(folder)
+    access = _access(folder / ACCESS_FILE, rounds, problems)
     facts = _facts(folder / DOMESTIC_FILE, problems)
     if problems:
         raise EntryListError(problems)
@@ -60,7 +62,25 @@ def _ranking(folder: Path, problems: list[str]) -> tuple[RankedAssociation, ...]
     return tuple(out)
 
 
-def _access(path: Path, problems: list[str]) -> AccessList:
+def _rounds(folder: Path) -> tuple[str, ...]:
+    """The season's round keys in order, from its format in season.toml."""
+    path = folder / "season.toml"
+    if not path.is_file():
+        raise SeasonError(f"{path}: required file is missing")
+    meta = read_toml(path)
+    spec, lines = parse_season_file(meta)
+    if spec is None:
+        raise EntryListError(lines)
+    return tuple(r.key for r in spec.format.round)
+
+
+def _round(value: object, rounds: tuple[str, ...]) -> str:
+    if not isinstance(value, str) or value not in rounds:
+        raise ValueError(f"unknown round {value!r} (rounds: {', '.join(rounds)})")
+    return value
+
+
+def _access(path: Path, rounds: tuple[str, ...], problems: list[str]) -> AccessList:
     if not path.is_file():
         raise SeasonError(f"{path}: required file is missing")
     raw = read_toml(path)
@@ -77,7 +97,9 @@ def _access(path: Path, problems: list[str]) -> AccessList:
             place = str(item["place"])
             kind, position = _place(place)
             source = str(item.get("source", ""))
-            slots.append(DomesticSlot(Round(item["round"]), kind, _scope(item), position, source))
+            slots.append(
+                DomesticSlot(_round(item["round"], rounds), kind, _scope(item), position, source)
+            )
         except (KeyError, TypeError, ValueError) as exc:
             problems.append(f"{name} [[slot]] #{i}: {exc!r}")
     external: list[ExternalSlot] = []
@@ -85,7 +107,7 @@ def _access(path: Path, problems: list[str]) -> AccessList:
         try:
             external.append(
                 ExternalSlot(
-                    Round(item["round"]),
+                    _round(item["round"], rounds),
                     Label(item["label"]),
                     int(item["count"]),
                     str(item.get("source", "")),
@@ -94,16 +116,17 @@ def _access(path: Path, problems: list[str]) -> AccessList:
         except (KeyError, TypeError, ValueError) as exc:
             problems.append(f"{name} [[external]] #{i}: {exc!r}")
     fair_play = raw.get("fair_play", {})
-    holders = _holders(raw.get("title_holders"), name, problems)
+    holders = _holders(raw.get("title_holders"), rounds, name, problems)
     try:
-        fp_round = Round(fair_play.get("round", "qualifying"))
+        fp_round = _round(fair_play.get("round", rounds[0]), rounds)
     except ValueError as exc:
         problems.append(f"{name} [fair_play]: {exc}")
-        fp_round = Round.QUALIFYING
+        fp_round = rounds[0]
     return AccessList(
         berth_table=tuple(bands),
         slots=tuple(slots),
         external=tuple(external),
+        rounds=rounds,
         fair_play=tuple(str(a) for a in fair_play.get("associations", [])),
         fair_play_round=fp_round,
         league_cup=tuple(str(a) for a in raw.get("league_cup", {}).get("associations", [])),
@@ -137,14 +160,16 @@ def _place(text: str) -> tuple[PlaceKind, int | None]:
     return PlaceKind.LEAGUE, position
 
 
-def _holders(item: Any, name: str, problems: list[str]) -> TitleHoldersRule | None:
+def _holders(
+    item: Any, rounds: tuple[str, ...], name: str, problems: list[str]
+) -> TitleHoldersRule | None:
     if item is None:
         return None
     try:
         return TitleHoldersRule(
             club=str(item["club"]),
             association=str(item["association"]),
-            round=Round(item["round"]),
+            round=_round(item["round"], rounds),
             promote_ranks=tuple(int(r) for r in item.get("promote_ranks", [])),
             source=str(item.get("source", "")),
         )

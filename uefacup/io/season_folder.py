@@ -11,11 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 from uefacup.errors import SeasonError, TieError
+from uefacup.format.checks import bracket_problems, size_problems
+from uefacup.format.load import build_format, parse_season_file
+from uefacup.format.rounds import Format
+from uefacup.format.schema import SeasonFile
 from uefacup.io.aliases import Alias, AliasTable
 from uefacup.io.csvtable import Problems, Row, parse_optional_score, parse_score, read_rows
 from uefacup.io.text import read_text, read_toml
@@ -23,11 +26,8 @@ from uefacup.model import (
     Association,
     Club,
     CoefficientFallback,
-    ExtraTime,
     Label,
     Leg,
-    Round,
-    RuleSet,
     ScheduleEntry,
     Scorer,
     Season,
@@ -39,15 +39,9 @@ from uefacup.rules.ties import validate_tie
 SEASONS_ROOT = Path(__file__).resolve().parent.parent / "seasons"
 """Embedded seasons ship as plain package data next to the code (see pyproject package-data)."""
 
-SEASON_FILES = (
-    "season.toml",
-    "associations.csv",
-    "clubs.csv",
-    "aliases.csv",
-    "association_aliases.csv",
-    "matches.csv",
-    "scorers.csv",
-)
+REQUIRED_FILES = ("season.toml", "associations.csv", "clubs.csv", "matches.csv")
+"""Every season has these; aliases.csv, association_aliases.csv, scorers.csv and NOTES.md are
+optional (a season being played has no scorers yet, a one-language season no aliases)."""
 
 
 def embedded_seasons() -> list[str]:
@@ -85,21 +79,32 @@ def load_season(name_or_path: str | Path = "2002-03") -> Season:
 
 def load_season_with_aliases(name_or_path: str | Path = "2002-03") -> LoadedSeason:
     folder = season_path(name_or_path)
-    for name in SEASON_FILES:
+    for name in REQUIRED_FILES:
         if not (folder / name).is_file():
             raise SeasonError(f"{folder / name}: required file is missing")
     problems = Problems()
     meta = _read_toml(folder / "season.toml")
-    rules = _rules(meta, problems)
+    spec, lines = parse_season_file(meta)
+    for line in lines:
+        problems.items.append(line)
+    if spec is None:
+        problems.raise_if_any()
+        raise AssertionError("unreachable: a season file that failed has problems")
+    fmt = build_format(spec.format)
     associations = _associations(folder, problems)
     assoc_names = {a.name for a in associations}
-    clubs = _clubs(folder, assoc_names, problems)
+    clubs = _clubs(folder, assoc_names, fmt, problems)
     club_names = {c.name for c in clubs}
     aliases, assoc_aliases = _aliases(folder, club_names, assoc_names, problems)
-    ties = _ties(folder, club_names, rules, problems)
+    ties = _ties(folder, club_names, fmt, problems)
     scorers = _scorers(folder, club_names, problems)
-    schedule = _schedule(meta, problems)
-    fallback = coefficient_fallback(meta, problems)
+    schedule = _schedule(spec)
+    fallback = coefficient_fallback(spec)
+    if not problems.items:
+        problems.items.extend(size_problems(fmt, clubs))
+        problems.items.extend(_pair_problems(fmt, club_names))
+    if not problems.items:
+        problems.items.extend(bracket_problems(fmt, clubs, ties))
     problems.raise_if_any()
     by_club: dict[str, list[str]] = defaultdict(list)
     for alias in aliases:
@@ -116,20 +121,20 @@ def load_season_with_aliases(name_or_path: str | Path = "2002-03") -> LoadedSeas
         )
         for c in clubs
     )
-    final = meta.get("final", {})
+    notes = folder / "NOTES.md"
     season = Season(
-        key=str(meta.get("key", folder.name)),
-        title=str(meta.get("title", folder.name)),
+        key=spec.key,
+        title=spec.title,
         associations=associations,
         clubs=clubs,
         ties=ties,
-        rules=rules,
+        format=fmt,
         schedule=schedule,
-        attendance=_opt_int(meta.get("attendance")),
+        attendance=spec.attendance,
         scorers=scorers,
-        final_venue=str(final.get("venue", "")),
-        notes=read_text(folder / "NOTES.md") if (folder / "NOTES.md").is_file() else "",
-        facts={k: v for k, v in meta.items() if k not in ("rules", "schedule", "draw")},
+        final_venue=spec.final.venue,
+        notes=read_text(notes) if notes.is_file() else "",
+        facts={k: v for k, v in meta.items() if k not in ("format", "schedule", "draw")},
         coefficient_fallback=fallback,
     )
     Problems(season_problems(season)).raise_if_any()  # meaning: dates, coefficients, totals
@@ -141,32 +146,16 @@ def _read_toml(path: Path) -> dict[str, Any]:
     return read_toml(path)  # BOM, CRLF and every reading error handled in io.text
 
 
-def _opt_int(value: object) -> int | None:
-    return value if isinstance(value, int) else None
-
-
-def _rules(meta: dict[str, Any], problems: Problems) -> dict[Round, RuleSet]:
-    raw = meta.get("rules", {})
-    default = raw.get("default", {})
-    result: dict[Round, RuleSet] = {}
-    for key in raw:
-        if key != "default" and key not in Round.__members__.values():
-            problems.add("season.toml [rules]", f"unknown round {key!r}")
-    for round_ in Round:
-        merged = {**default, **raw.get(round_.value, {})}
-        try:
-            result[round_] = RuleSet(
-                legs=int(merged.get("legs", 2)),
-                away_goals=bool(merged.get("away_goals", True)),
-                away_goals_in_extra_time=bool(merged.get("away_goals_in_extra_time", True)),
-                extra_time=ExtraTime(merged.get("extra_time", "full")),
-                extra_time_minutes=int(merged.get("extra_time_minutes", 30)),
-                penalties=bool(merged.get("penalties", True)),
-            )
-        except (ValueError, TypeError) as exc:
-            problems.add(f"season.toml [rules.{round_.value}]", str(exc))
-            result[round_] = RuleSet()
-    return result
+def _pair_problems(fmt: Format, clubs: set[str]) -> list[str]:
+    """Forbidden pairs must name clubs of the season: a misspelt name would protect no one."""
+    return [
+        f"season.toml [[format.round]] #{i + 1} ({rnd.key}) draw.forbidden_pairs: "
+        f"unknown club {name!r}"
+        for i, rnd in enumerate(fmt)
+        for pair in sorted(rnd.draw.forbidden_pairs, key=sorted)
+        for name in sorted(pair)
+        if name not in clubs
+    ]
 
 
 def _associations(folder: Path, problems: Problems) -> tuple[Association, ...]:
@@ -192,7 +181,9 @@ def _associations(folder: Path, problems: Problems) -> tuple[Association, ...]:
     return tuple(out)
 
 
-def _clubs(folder: Path, associations: set[str], problems: Problems) -> tuple[Club, ...]:
+def _clubs(
+    folder: Path, associations: set[str], fmt: Format, problems: Problems
+) -> tuple[Club, ...]:
     required = ("name", "association", "round", "label", "coefficient")
     out: list[Club] = []
     seen: set[str] = set()
@@ -206,8 +197,10 @@ def _clubs(folder: Path, associations: set[str], problems: Problems) -> tuple[Cl
                 row.where, f"club {name!r}: unknown association {row.get('association')!r}"
             )
             continue
+        round_ = row.get("round")
+        if round_ not in fmt:  # reported, and the club kept so that its aliases still resolve
+            problems.add(row.where, f"club {name!r}: unknown round {round_!r} ({_keys(fmt)})")
         try:
-            round_ = Round(row.get("round"))
             label = Label(row.get("label"))
             coeff = float(row.get("coefficient")) if row.get("coefficient") else None
         except ValueError as exc:
@@ -223,6 +216,8 @@ def _aliases(
     folder: Path, clubs: set[str], associations: set[str], problems: Problems
 ) -> tuple[list[Alias], list[tuple[str, str]]]:
     aliases: list[Alias] = []
+    if not (folder / "aliases.csv").is_file():
+        return aliases, []
     for row in read_rows(folder / "aliases.csv", ("club", "alias", "language", "city"), problems):
         if row.get("club") not in clubs:
             problems.add(
@@ -233,6 +228,8 @@ def _aliases(
             Alias(row.get("club"), row.get("alias"), row.get("language"), row.get("city"))
         )
     assoc_aliases: list[tuple[str, str]] = []
+    if not (folder / "association_aliases.csv").is_file():
+        return aliases, assoc_aliases
     for row in read_rows(folder / "association_aliases.csv", ("association", "alias"), problems):
         if row.get("association") not in associations:
             problems.add(row.where, f"unknown association {row.get('association')!r}")
@@ -244,34 +241,43 @@ def _aliases(
 _MATCH_COLUMNS = ("round", "tie", "leg", "date", "home", "away", "score", "aet", "et_half", "pens")
 
 
-def _ties(
-    folder: Path, clubs: set[str], rules: dict[Round, RuleSet], problems: Problems
-) -> tuple[Tie, ...]:
-    grouped: dict[tuple[Round, int], list[tuple[int, Leg, Row]]] = defaultdict(list)
+def _keys(fmt: Format) -> str:
+    return "rounds: " + ", ".join(fmt.keys)
+
+
+def _ties(folder: Path, clubs: set[str], fmt: Format, problems: Problems) -> tuple[Tie, ...]:
+    grouped: dict[tuple[str, int], list[tuple[int, Leg, Row]]] = defaultdict(list)
+    broken: set[tuple[str, int]] = set()  # ties with a bad row: already reported, not checked
     for row in read_rows(folder / "matches.csv", _MATCH_COLUMNS, problems):
         leg = _leg(row, clubs, problems)
-        if leg is None:
+        round_ = row.get("round")
+        if round_ not in fmt:
+            problems.add(row.where, f"unknown round {round_!r} ({_keys(fmt)})")
             continue
         try:
-            round_ = Round(row.get("round"))
             number, leg_no = int(row.get("tie")), int(row.get("leg"))
         except ValueError as exc:
             problems.add(row.where, str(exc))
             continue
+        if leg is None:
+            broken.add((round_, number))
+            continue
         grouped[(round_, number)].append((leg_no, leg, row))
+    for key in broken:
+        grouped.pop(key, None)
     ties: list[Tie] = []
     for (round_, number), legs in sorted(
-        grouped.items(), key=lambda kv: (kv[0][0].order, kv[0][1])
+        grouped.items(), key=lambda kv: (fmt.index(kv[0][0]), kv[0][1])
     ):
         legs.sort(key=lambda item: item[0])
         numbers = [n for n, _, _ in legs]
         where = legs[0][2].where
         if numbers != list(range(1, len(legs) + 1)):
-            problems.add(where, f"{round_.value} tie {number}: legs numbered {numbers}")
+            problems.add(where, f"{round_} tie {number}: legs numbered {numbers}")
             continue
         tie = Tie(round_, number, tuple(leg for _, leg, _ in legs))
         try:
-            validate_tie(tie, rules[round_])
+            validate_tie(tie, fmt.round(round_).rules)
         except TieError as exc:
             problems.add(where, str(exc))
             continue
@@ -301,6 +307,8 @@ def _leg(row: Row, clubs: set[str], problems: Problems) -> Leg | None:
 
 def _scorers(folder: Path, clubs: set[str], problems: Problems) -> tuple[Scorer, ...]:
     out: list[Scorer] = []
+    if not (folder / "scorers.csv").is_file():
+        return ()
     required = ("player", "nationality", "club", "goals", "minutes")
     for row in read_rows(folder / "scorers.csv", required, problems):
         if row.get("club") not in clubs:
@@ -317,71 +325,18 @@ def _scorers(folder: Path, clubs: set[str], problems: Problems) -> tuple[Scorer,
     return tuple(out)
 
 
-def _schedule(meta: dict[str, Any], problems: Problems) -> tuple[ScheduleEntry, ...]:
-    out: list[ScheduleEntry] = []
-    for i, entry in enumerate(meta.get("schedule", []), start=1):
-        try:
-            out.append(
-                ScheduleEntry(
-                    Round(entry["round"]),
-                    entry.get("draw_date"),
-                    str(entry.get("draw_place", "")),
-                    tuple(d for d in entry.get("legs", []) if isinstance(d, dt.date)),
-                )
-            )
-        except (KeyError, ValueError) as exc:
-            problems.add(f"season.toml [[schedule]] #{i}", f"bad entry ({exc})")
-    return tuple(out)
+def _schedule(spec: SeasonFile) -> tuple[ScheduleEntry, ...]:
+    return tuple(
+        ScheduleEntry(entry.round, entry.draw_date, entry.draw_place, tuple(entry.legs))
+        for entry in spec.schedule
+    )
 
 
-FALLBACK_TABLE = "season.toml [draw.missing_coefficient]"
-FALLBACK_RULES = ("association-share",)
-
-
-def coefficient_fallback(meta: dict[str, Any], problems: Problems) -> CoefficientFallback | None:
-    """The season's rule for seeding clubs without a club coefficient, or None without one.
+def coefficient_fallback(spec: SeasonFile) -> CoefficientFallback | None:
+    """The season's rule for seeding clubs without a club coefficient (None without one).
 
     ``[draw.missing_coefficient]`` takes ``rule = "association-share"`` and ``share``, a number
-    or a fraction such as ``"1/3"`` from 0 to 1. Each problem names the file and the key.
+    or a fraction such as ``"1/3"`` from 0 to 1; the schema has checked both.
     """
-    draw = meta.get("draw")
-    if draw is None:
-        return None
-    if not isinstance(draw, dict):
-        problems.add("season.toml [draw]", "must be a table")
-        return None
-    for key in draw:
-        if key != "missing_coefficient":
-            problems.add(f"season.toml [draw] {key}", "unknown key (known: missing_coefficient)")
-    table = draw.get("missing_coefficient")
-    if table is None:
-        return None
-    if not isinstance(table, dict):
-        problems.add("season.toml [draw] missing_coefficient", "must be a table")
-        return None
-    bad = len(problems.items)
-    for key in table:
-        if key not in ("rule", "share"):
-            problems.add(f"{FALLBACK_TABLE} {key}", "unknown key (known: rule, share)")
-    rule = table.get("rule")
-    if rule not in FALLBACK_RULES:
-        known = ", ".join(repr(r) for r in FALLBACK_RULES)
-        problems.add(f"{FALLBACK_TABLE} rule", f"must be one of {known}, got {rule!r}")
-    share = _share(table.get("share"))
-    if share is None:
-        expected = 'a number or a fraction such as "1/3" from 0 to 1'
-        problems.add(f"{FALLBACK_TABLE} share", f"must be {expected}, got {table.get('share')!r}")
-    if share is None or len(problems.items) > bad:
-        return None
-    return CoefficientFallback(share)
-
-
-def _share(value: object) -> Fraction | None:
-    """A share from 0 to 1 as TOML gives it (int, float or a "p/q" string); None if it is not."""
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        return None
-    try:
-        share = Fraction(value.strip()) if isinstance(value, str) else Fraction(repr(value))
-    except (ValueError, ZeroDivisionError):
-        return None
-    return share if 0 <= share <= 1 else None
+    table = spec.draw.missing_coefficient
+    return None if table is None else CoefficientFallback(table.fraction)

@@ -41,8 +41,8 @@ def replay_to_dict(rep: SeasonReplay) -> dict[str, Any]:
         "season": rep.season.key,
         "rounds": [
             {
-                "key": r.round.value,
-                "name": r.round.heading,
+                "key": r.round,
+                "name": r.name,
                 "ties": [_tie_dict(t) for t in r.ties],
             }
             for r in rep.rounds
@@ -132,7 +132,7 @@ def render_replay(rep: SeasonReplay, console: Console) -> None:
     header = f"{rep.season.title}: replayed from the season's data"
     console.print(f"[bold]{header}[/bold]" if rich else header)
     for r in rep.rounds:
-        title = f"{r.round.heading} ({len(r.ties)} tie{'s' if len(r.ties) != 1 else ''})"
+        title = f"{r.name} ({len(r.ties)} tie{'s' if len(r.ties) != 1 else ''})"
         if rich:
             table = Table(title=title, title_justify="left", show_lines=False)
             for col in ("#", "First leg", "Second leg", "Result"):
@@ -146,31 +146,49 @@ def render_replay(rep: SeasonReplay, console: Console) -> None:
             for rt in r.ties:
                 line = " | ".join(_leg_text(leg) for leg in rt.tie.legs)
                 console.print(f"{rt.tie.number:>3}. {line} => {_result_text(rt)}", soft_wrap=True)
-    final = rep.final
-    leg = final.tie.legs[0]
-    when = leg.date.strftime("%d %B %Y") if leg.date else ""
-    summary = (
-        f"Final, {rep.season.final_venue}, {when}: {_leg_text(leg)}. "
-        f"{rep.champion} beat {rep.runner_up} {how(final.outcome.decided_by)}."
-    )
+    summary = _final_text(rep)
     console.print()
     console.print(f"[bold]{summary}[/bold]" if rich else summary, soft_wrap=True)
     _render_stats(rep, console, rich)
 
 
+def _final_text(rep: SeasonReplay) -> str:
+    """ "Final, Seville, 21 May 2003: Porto 3-2 Celtic (a.e.t., ...). Porto beat Celtic ..."."""
+    final = rep.final
+    legs = final.tie.legs
+    if len(legs) == 1:
+        leg = legs[0]
+        where = [rep.season.final_venue, leg.date.strftime("%d %B %Y") if leg.date else ""]
+        head = ", ".join(["Final", *(w for w in where if w)])
+        played = _leg_text(leg)
+    else:
+        head = "Final (two legs)"
+        played = "; ".join(_leg_text(leg) for leg in legs)
+    return f"{head}: {played}. {rep.champion} beat {rep.runner_up} {how(final.outcome.decided_by)}."
+
+
 def _render_stats(rep: SeasonReplay, console: Console, rich: bool) -> None:
     p, q = rep.proper, rep.qualifying
     att = f"{rep.season.attendance:,}" if rep.season.attendance is not None else "unknown"
+    fmt = rep.season.format
+    proper = [r.name for r in fmt if r.proper]
+    before = [r.name for r in fmt if not r.proper]
+    span = f"{proper[0].lower()} to {proper[-1].lower()}" if len(proper) > 1 else proper[0]
     lines = [
-        "Statistics (competition proper, first round to final):",
+        f"Statistics (competition proper, {span}):",
         f"  matches {p.matches}, goals {p.goals}, goals per match {p.goals_per_match:.2f}, "
         f"attendance {att}",
-        f"Qualifying round: matches {q.matches}, goals {q.goals}, "
-        f"goals per match {q.goals_per_match:.2f}",
     ]
+    if before:
+        lines.append(
+            f"{', '.join(before)}: matches {q.matches}, goals {q.goals}, "
+            f"goals per match {q.goals_per_match:.2f}"
+        )
     console.print()
     for line in lines:
         console.print(line, soft_wrap=True)
+    if not rep.top_scorers:
+        return
     if rich:
         table = Table(title="Top scorers", title_justify="left")
         for col in ("Rank", "Player", "Club", "Goals", "Minutes"):

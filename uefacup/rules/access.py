@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from uefacup.model import Label, Round
+from uefacup.model import Label, RoundKey
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +90,7 @@ class Place:
 
     index: int
     kind: PlaceKind
-    round: Round
+    round: RoundKey
     position: int | None = None
     """League position of a league place; for the League Cup place, the one it reserves."""
     promoted: bool = False
@@ -109,9 +109,9 @@ class Place:
         return f"the {self.name} place ({round_name(self.round)})"
 
 
-def round_name(round_: Round) -> str:
-    """ "qualifying round", "first round": ``Round.title`` clashes with ``str.title`` for mypy."""
-    return f"{round_.value} round"
+def round_name(round_: RoundKey) -> str:
+    """ "qualifying round", "first round": the key as the audit trail's sentences use it."""
+    return f"{round_} round"
 
 
 def _ordinal(n: int) -> str:
@@ -123,7 +123,7 @@ def _ordinal(n: int) -> str:
 class DomesticSlot:
     """An access-list line for domestic places: "cup winners of associations 19–49"."""
 
-    round: Round
+    round: RoundKey
     kind: PlaceKind
     scope: Scope
     position: int | None = None
@@ -134,7 +134,7 @@ class DomesticSlot:
 class ExternalSlot:
     """Places not filled through a domestic competition: TH, UIC, UCL Q3, UCL GS1."""
 
-    round: Round
+    round: RoundKey
     label: Label
     count: int
     source: str = ""
@@ -152,7 +152,7 @@ class TitleHoldersRule:
 
     club: str
     association: str
-    round: Round
+    round: RoundKey
     promote_ranks: tuple[int, ...]
     source: str = ""
 
@@ -164,11 +164,22 @@ class AccessList:
     berth_table: tuple[BerthBand, ...]
     slots: tuple[DomesticSlot, ...]
     external: tuple[ExternalSlot, ...] = ()
+    rounds: tuple[RoundKey, ...] = ()
+    """The season's round keys in order (its format); entry rounds sort by this."""
     fair_play: tuple[str, ...] = ()
-    fair_play_round: Round = Round.QUALIFYING
+    fair_play_round: RoundKey = "qualifying"
     league_cup: tuple[str, ...] = ()
     title_holders: TitleHoldersRule | None = None
     sources: dict[str, str] = field(default_factory=dict)
+
+    def order(self, round_: RoundKey) -> int:
+        """Position of a round in the season; ValueError for a round the season lacks."""
+        try:
+            return self.rounds.index(round_)
+        except ValueError:
+            raise ValueError(
+                f"unknown round {round_!r} (rounds: {', '.join(self.rounds)})"
+            ) from None
 
 
 def table_berths(access: AccessList, association: RankedAssociation) -> int | None:
@@ -193,7 +204,7 @@ def domestic_places(
     reserved for the League Cup winners, as seed 002 says they "always qualify ... as the
     lowest-placed qualifier"; the access list still counts it as a league place.
     """
-    raw: list[tuple[int, int, PlaceKind, Round]] = []
+    raw: list[tuple[int, int, PlaceKind, RoundKey]] = []
     for slot in access.slots:
         if slot.scope.covers(association):
             order = 0 if slot.kind is PlaceKind.CUP_WINNERS else 1
@@ -249,7 +260,7 @@ def check_access(access: AccessList, ranking: Sequence[RankedAssociation]) -> li
 class AccessLine:
     """One derived line of the access list: e.g. 31 cup winners (CW) entering the QR."""
 
-    round: Round
+    round: RoundKey
     what: str
     count: int
     associations: tuple[str, ...] = ()
@@ -262,13 +273,13 @@ class AccessCounts:
     """The access list as counts, derived from places, exceptions and external entries."""
 
     lines: tuple[AccessLine, ...]
-    sizes: dict[Round, int]
+    sizes: dict[RoundKey, int]
 
-    def count(self, round_: Round, what: str) -> int:
+    def count(self, round_: RoundKey, what: str) -> int:
         """Sum of the lines named ``what`` ("CW", "UIC", ...) entering ``round_``."""
-        return sum(line.count for line in self.lines if line.round is round_ and line.what == what)
+        return sum(line.count for line in self.lines if line.round == round_ and line.what == what)
 
-    def league(self, round_: Round, position: int) -> int:
+    def league(self, round_: RoundKey, position: int) -> int:
         """League places of that position entering ``round_``, League Cup places included.
 
         The seed's access list counts England's and France's League Cup places among the
@@ -277,13 +288,13 @@ class AccessCounts:
         return sum(
             line.count
             for line in self.lines
-            if line.round is round_ and line.position == position and line.what != WINNERS
+            if line.round == round_ and line.position == position and line.what != WINNERS
         )
 
-    def entering(self, round_: Round) -> int:
+    def entering(self, round_: RoundKey) -> int:
         """Clubs entering ``round_`` directly (not as winners of the previous round)."""
         return sum(
-            line.count for line in self.lines if line.round is round_ and line.what != WINNERS
+            line.count for line in self.lines if line.round == round_ and line.what != WINNERS
         )
 
 
@@ -305,7 +316,7 @@ def access_counts(
     entrants plus half of the previous round (which must therefore be even).
     """
     excluded = set(banned)
-    groups: dict[tuple[Round, str, int | None], list[str]] = {}
+    groups: dict[tuple[RoundKey, str, int | None], list[str]] = {}
     for assoc in ranking:
         if assoc.name in excluded:
             continue
@@ -320,18 +331,19 @@ def access_counts(
         if ext.label is Label.TH and holders_vacated:
             continue
         lines.append(AccessLine(ext.round, ext.label.value, ext.count))
-    sizes: dict[Round, int] = {}
+    sizes: dict[RoundKey, int] = {}
     carried = 0
-    last = max((line.round.order for line in lines), default=0)
-    for round_ in Round:
-        if round_.order > last:
+    order = access.order
+    last = max((order(line.round) for line in lines), default=0)
+    for round_ in access.rounds:
+        if order(round_) > last:
             break
-        entering = sum(line.count for line in lines if line.round is round_)
+        entering = sum(line.count for line in lines if line.round == round_)
         if carried:
             lines.append(AccessLine(round_, WINNERS, carried))
         sizes[round_] = entering + carried
         carried = sizes[round_] // 2
-    lines.sort(key=lambda line: (line.round.order, _line_order(line.what)))
+    lines.sort(key=lambda line: (order(line.round), _line_order(line.what)))
     return AccessCounts(tuple(lines), sizes)
 
 

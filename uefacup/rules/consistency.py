@@ -5,8 +5,9 @@ finds it (``matches.csv: qualifying tie 3 leg 2: ...``); an empty list means con
 loader runs ``season_problems`` after the schema and row checks, so a dataset that contradicts
 itself never loads; the checks take no file and read no clock.
 
-* Dates: the legs of a tie in order (a second leg strictly after the first), every leg inside
-  the season's schedule (from ``SPAN_SLACK`` before the first scheduled leg to the last one).
+* Dates: the legs of a tie in order (a second leg strictly after the first); a leg of a round
+  the schedule lists within ``SPAN_SLACK`` of that round's dates, and no leg before the
+  season's first scheduled date (less the slack). A schedule may list only some rounds.
 * Coefficients of clubs and associations finite and not negative.
 * Scorers: goals and minutes not negative, minutes at most 90 a match the club played plus 30
   a match that went to extra time, goals at most the club's goals, no player listed twice.
@@ -38,8 +39,8 @@ __all__ = [
 ]
 
 SPAN_SLACK = dt.timedelta(days=14)
-"""How long before the first scheduled leg a match may be dated (a qualifying tie brought
-forward); nothing is played after the last scheduled leg, the final."""
+"""How far from its round's scheduled dates a leg may be (a tie brought forward or put back
+by two weeks: the 2002-03 data has none further than a day)."""
 
 EXTRA_TIME_MINUTES = 30
 """The longest extra time any rule set plays (golden and silver goal end it sooner)."""
@@ -61,13 +62,19 @@ def _tie_name(tie: Tie) -> str:
 
 
 def date_problems(season: Season) -> list[str]:
-    """Legs of a tie in date order, and every dated leg inside the season's schedule."""
+    """Legs of a tie in date order; a dated leg of a scheduled round within ``SPAN_SLACK`` of
+    its round's scheduled dates, and none before the season's first scheduled date."""
     problems: list[str] = []
+    windows = {
+        str(entry.round): (min(entry.leg_dates) - SPAN_SLACK, max(entry.leg_dates) + SPAN_SLACK)
+        for entry in season.schedule
+        if entry.leg_dates
+    }
     scheduled = [d for entry in season.schedule for d in entry.leg_dates]
-    first = min(scheduled) - SPAN_SLACK if scheduled else None
-    last = max(scheduled) if scheduled else None
+    opening = min(scheduled) - SPAN_SLACK if scheduled else None
     for tie in season.ties:
         previous: dt.date | None = None
+        window = windows.get(str(tie.round))
         for number, leg in enumerate(tie.legs, 1):
             where = f"matches.csv: {_tie_name(tie)} leg {number}"
             if leg.date is None:
@@ -76,10 +83,15 @@ def date_problems(season: Season) -> list[str]:
                 problems.append(
                     f"{where}: dated {leg.date}, not after leg {number - 1} ({previous})"
                 )
-            if first is not None and last is not None and not first <= leg.date <= last:
+            if window is not None and not window[0] <= leg.date <= window[1]:
                 problems.append(
-                    f"{where}: dated {leg.date}, outside the season "
-                    f"({first} to {last}, season.toml [[schedule]])"
+                    f"{where}: dated {leg.date}, outside its round's dates ({window[0]} to "
+                    f"{window[1]}, season.toml [[schedule]] round {str(tie.round)!r})"
+                )
+            elif opening is not None and leg.date < opening:
+                problems.append(
+                    f"{where}: dated {leg.date}, before the season (first scheduled "
+                    f"{opening + SPAN_SLACK}, season.toml [[schedule]])"
                 )
             previous = leg.date
     return problems
@@ -179,7 +191,7 @@ def entrant_problems(season: Season, entrants: Iterable[tuple[str, str]]) -> lis
 
 
 def _totals(season: Season) -> dict[str, float]:
-    proper = [t for t in season.ties if t.round.is_proper]
+    proper = [t for t in season.ties if season.format.round(t.round).proper]
     matches = sum(len(t.legs) for t in proper)
     goals = sum(leg.final.home + leg.final.away for t in proper for leg in t.legs)
     return {

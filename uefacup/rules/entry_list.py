@@ -13,9 +13,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from uefacup.errors import EntryListError
-from uefacup.model import Label, Round
+from uefacup.model import Label, RoundKey
 from uefacup.rules.access import (
     AccessCounts,
     AccessList,
@@ -26,6 +27,9 @@ from uefacup.rules.access import (
     round_name,
 )
 from uefacup.rules.redistribution import Domestic, Resolution, resolve_association
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class FactKind(StrEnum):
@@ -115,7 +119,7 @@ class Entry:
 
     club: str
     association: str
-    round: Round
+    round: RoundKey
     label: Label
     place: str
 
@@ -131,8 +135,20 @@ class EntryList:
     counts: AccessCounts
     external: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
 
-    def in_round(self, round_: Round) -> tuple[Entry, ...]:
-        return tuple(e for e in self.entries if e.round is round_)
+    def __repr__(self) -> str:
+        return (
+            f"<EntryList {self.season}: {len(self.entries)} clubs from "
+            f"{len({e.association for e in self.entries})} associations; holders {self.holders}>"
+        )
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per entrant with its audit trail (``uefacup.frames.clubs.ENTRY_LIST``)."""
+        from uefacup.frames.clubs import entry_list_frame
+
+        return entry_list_frame(self)
+
+    def in_round(self, round_: RoundKey) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if e.round == round_)
 
     def resolution(self, association: str) -> Resolution:
         for res in self.resolutions:
@@ -195,7 +211,8 @@ def derive_entry_list(inputs: EntryInputs) -> EntryList:
         by_assoc[e.association].append(e)
     order = {a.name: i for i, a in enumerate(inputs.ranking)}
     entries.extend(external)
-    entries.sort(key=lambda e: (e.round.order, order.get(e.association, len(order))))
+    rank = inputs.access.order
+    entries.sort(key=lambda e: (rank(e.round), order.get(e.association, len(order))))
 
     counts = access_counts(inputs.access, inputs.ranking, banned=banned, holders_vacated=vacated)
     problems += [f"{ACCESS_FILE}: {p}" for p in _check_totals(entries, counts)]

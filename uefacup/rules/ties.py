@@ -25,7 +25,9 @@ from uefacup.model import DecidedBy, ExtraTime, Leg, RuleSet, Score, Tie, TieOut
 
 __all__ = ["aggregate", "away_goals", "resolve_tie", "shootout_possible", "validate_tie"]
 
-_KICKS = 5  # kicks per side before sudden death
+SHOOTOUT_KICKS = 5
+"""Kicks per side before sudden death; the one constant the simulators' shoot-out model uses."""
+_KICKS = SHOOTOUT_KICKS
 _Fail = Callable[[str], TieError]
 
 

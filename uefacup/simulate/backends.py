@@ -17,6 +17,18 @@ Pool workers ignore SIGINT so that only the parent decides what to do with it.
 times out after ``CONNECT_TIMEOUT`` seconds with a ``SimulationError``. Without an address a
 ``LocalCluster`` of ``workers`` single-threaded worker processes is started for the run and
 closed after it (``processes=False`` runs it in threads, which the tests use).
+
+**Dask workers and the allocator.** A Dask nanny starts its worker process with the
+environment of ``distributed.nanny.pre-spawn-environ``, which by default sets glibc's
+``MALLOC_TRIM_THRESHOLD_`` (65536). Setting it turns off glibc's dynamic mmap threshold, so
+every large temporary array is mapped afresh: the numpy engine this package had before took
+13 times the page faults and ran 1.3 times slower under it. The local cluster started here is
+created with that key removed from the setting (after ``distributed`` is imported, which
+would otherwise put the default back), so its workers run with glibc's own behaviour. For a
+cluster of your own, start the workers without a nanny (``dask worker ADDRESS --no-nanny
+--nthreads 1``), or remove the key from that setting in the workers' Dask configuration. The
+compiled engine allocates a handful of arrays per batch, so the setting no longer costs it
+much either way (benchmarks/README.md).
 """
 
 from __future__ import annotations
@@ -37,6 +49,7 @@ import numpy as np
 from uefacup.errors import SimulationError
 from uefacup.simulate.model import MatchModel
 from uefacup.simulate.plan import SeasonPlan
+from uefacup.simulate.program import SeasonProgram, compile_program, run_program, warm_up
 from uefacup.simulate.reference import run_seasons
 from uefacup.simulate.vectorised import Counts, run_batch
 
@@ -76,15 +89,41 @@ def batches(runs: int, seed: int, batch_size: int) -> list[Batch]:
     ]
 
 
-def run_batch_with(engine: str, plan: SeasonPlan, model: MatchModel, batch: Batch) -> Counts:
-    """Run one batch with the named engine; module-level so that it pickles for workers."""
+def run_batch_with(
+    engine: str,
+    plan: SeasonPlan,
+    model: MatchModel,
+    batch: Batch,
+    program: SeasonProgram | None = None,
+) -> Counts:
+    """Run one batch with the named engine; module-level so that it pickles for workers.
+
+    ``program``: the compiled engine's program when the caller built it already (a worker gets
+    copies of ``plan`` and ``model``, which would miss the cache of ``compile_program``)."""
     if engine == "reference":
         return run_seasons(plan, model, batch.seasons, batch.seed)
-    return run_batch(plan, model, batch.seasons, batch.seed)
+    if program is None:
+        return run_batch(plan, model, batch.seasons, batch.seed)
+    return run_program(plan, program, batch.seasons, batch.seed)
 
 
-def _ignore_sigint() -> None:
+_WORKER: dict[str, Any] = {}
+"""What a pool worker runs batches with, set once per worker by ``_start_worker``."""
+
+
+def _start_worker(
+    engine: str, plan: SeasonPlan, model: MatchModel, program: SeasonProgram | None
+) -> None:
+    """Pool initializer: ignore Ctrl-C (the parent decides) and keep the work's fixed part, so
+    that each task carries only its ``Batch``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER.update(engine=engine, plan=plan, model=model, program=program)
+
+
+def _run_in_worker(batch: Batch) -> Counts:
+    return run_batch_with(
+        _WORKER["engine"], _WORKER["plan"], _WORKER["model"], batch, _WORKER["program"]
+    )
 
 
 def run_local(
@@ -98,10 +137,14 @@ def run_local(
     """Run ``work`` here (``workers`` 1) or on a pool of ``workers`` processes."""
     total = np.zeros((plan.n_clubs, len(plan.real_counts[0])), dtype=np.int64)
     done = 0
+    # tables and draw specs once, here; workers inherit them (fork) or get them once (spawn)
+    program = compile_program(plan, model) if engine != "reference" else None
+    if program is not None and workers > 1:
+        warm_up(plan, program)
     if workers <= 1:
         try:
             for batch in work:
-                total += run_batch_with(engine, plan, model, batch)
+                total += run_batch_with(engine, plan, model, batch, program)
                 done += batch.seasons
                 if progress:
                     progress(batch.seasons)
@@ -110,11 +153,16 @@ def run_local(
         return Outcome(total, done, False)
     # fork: workers start in milliseconds and need no importable __main__; elsewhere spawn
     context = get_context("fork" if sys.platform == "linux" else "spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_sigint)
+    pool = ProcessPoolExecutor(
+        workers,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(engine, plan, model, program),
+    )
     pending: dict[Future[Counts], Batch] = {}
     queue = iter(work)
     try:
-        _top_up(pool, pending, queue, engine, plan, model, 2 * workers)
+        _top_up(pool, pending, queue, 2 * workers)
         while pending:
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
@@ -123,7 +171,7 @@ def run_local(
                 done += batch.seasons
                 if progress:
                     progress(batch.seasons)
-            _top_up(pool, pending, queue, engine, plan, model, 2 * workers)
+            _top_up(pool, pending, queue, 2 * workers)
     except KeyboardInterrupt:
         pool.shutdown(wait=False, cancel_futures=True)
         return Outcome(total, done, True)
@@ -135,9 +183,6 @@ def _top_up(
     pool: ProcessPoolExecutor,
     pending: dict[Future[Counts], Batch],
     queue: Iterator[Batch],
-    engine: str,
-    plan: SeasonPlan,
-    model: MatchModel,
     limit: int,
 ) -> None:
     """Keep at most ``limit`` batches in flight, so memory stays flat and Ctrl-C is quick."""
@@ -145,7 +190,17 @@ def _top_up(
         batch = next(queue, None)
         if batch is None:
             return
-        pending[pool.submit(run_batch_with, engine, plan, model, batch)] = batch
+        pending[pool.submit(_run_in_worker, batch)] = batch
+
+
+def _plain_allocator() -> Any:
+    """A Dask configuration context whose nannies spawn workers without
+    ``MALLOC_TRIM_THRESHOLD_`` (see the module docstring); ``distributed`` is imported first."""
+    dask: Any = importlib.import_module("dask")
+    key = "distributed.nanny.pre-spawn-environ"
+    environ = dict(dask.config.get(key, default={}))
+    environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+    return dask.config.set({key: environ})
 
 
 def run_dask(
@@ -169,12 +224,13 @@ def run_dask(
         if scheduler:
             client = dist.Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
         else:
-            cluster = dist.LocalCluster(
-                n_workers=max(workers, 1),
-                threads_per_worker=1,
-                processes=processes,
-                dashboard_address=None,
-            )
+            with _plain_allocator():
+                cluster = dist.LocalCluster(
+                    n_workers=max(workers, 1),
+                    threads_per_worker=1,
+                    processes=processes,
+                    dashboard_address=None,
+                )
             client = dist.Client(cluster, set_as_default=False)
     except (OSError, TimeoutError, ValueError, TypeError) as exc:  # unreachable or malformed
         where = scheduler or "a local cluster"
@@ -184,7 +240,10 @@ def run_dask(
     total = np.zeros((plan.n_clubs, len(plan.real_counts[0])), dtype=np.int64)
     done = 0
     try:
-        shared_plan, shared_model = client.scatter([plan, model], broadcast=True)
+        program = compile_program(plan, model) if engine != "reference" else None
+        shared_plan, shared_model, shared_program = client.scatter(
+            [plan, model, program], broadcast=True
+        )
         token = uuid.uuid4().hex
         futures = {
             client.submit(
@@ -193,6 +252,7 @@ def run_dask(
                 shared_plan,
                 shared_model,
                 b,
+                shared_program,
                 key=f"uefacup-{token}-{b.index}",
             ): b
             for b in work

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from uefacup.model import Round, Season
+from uefacup.model import RoundKey, Season
 from uefacup.rules.ties import resolve_tie
 from uefacup.simulate.matches import first_wins
 from uefacup.simulate.model import MatchModel
@@ -41,7 +41,7 @@ def _scores(p: np.ndarray, won: np.ndarray) -> dict[str, float]:
 
 
 def backtest(
-    season: Season, model: MatchModel, from_round: Round, seed: int, tie_runs: int = TIE_RUNS
+    season: Season, model: MatchModel, from_round: RoundKey, seed: int, tie_runs: int = TIE_RUNS
 ) -> dict[str, Any]:
     """Brier score and log loss of the model and both baselines on the ties from ``from_round``."""
     rng = np.random.default_rng(np.random.SeedSequence([seed, 0xB7]))
@@ -49,9 +49,8 @@ def backtest(
     coef = impute_coefficients(season).coefficients
     per_tie: list[dict[str, Any]] = []
     rows: list[tuple[str, float, float, float]] = []
-    for round_ in Round:
-        if round_.order < from_round.order:
-            continue
+    keys = season.format.keys
+    for round_ in keys[keys.index(from_round) :]:
         ties = season.ties_of(round_)
         if not ties:
             continue
@@ -71,10 +70,10 @@ def backtest(
             won = 1.0 if winner == tie.first else 0.0
             cf, cs = 1 + coef[first[k]], 1 + coef[second[k]]
             p_coef = float(cf / (cf + cs))
-            rows.append((round_.value, float(p_model[k]), p_coef, won))
+            rows.append((round_, float(p_model[k]), p_coef, won))
             per_tie.append(
                 {
-                    "round": round_.value,
+                    "round": round_,
                     "first": tie.first,
                     "second": tie.second,
                     "winner": winner,
@@ -82,12 +81,12 @@ def backtest(
                     "coefficient": round(p_coef, 4),
                 }
             )
-    result: dict[str, Any] = {"from": from_round.value, "ties": len(rows), "tie_runs": tie_runs}
+    result: dict[str, Any] = {"from": from_round, "ties": len(rows), "tie_runs": tie_runs}
     result["scores"] = _table(rows)
     result["by_round"] = {
-        r.value: _table([row for row in rows if row[0] == r.value])
-        for r in Round
-        if any(row[0] == r.value for row in rows)
+        r: _table([row for row in rows if row[0] == r])
+        for r in keys
+        if any(row[0] == r for row in rows)
     }
     result["per_tie"] = per_tie
     return result

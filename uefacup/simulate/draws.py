@@ -1,261 +1,228 @@
-"""The draw procedure, twice: vectorised across simulated seasons, and one season at a time.
+"""How each simulated round is drawn, and the draw of the reference engine: the package's own.
 
-The procedure is the package's (``uefacup.draw.procedure`` and ``uefacup.draw.rounds``). The
-simulation cannot call that code directly: it logs every ball and proves completability with a
-general matching search, so it takes about half a second to draw a first round. These are two
-faster implementations of the same rules:
+``DrawSpec`` is the small description of one round's draw that both engines read: seeded or
+open, the fixed draw groups where the round's clubs are known before the season is simulated,
+whether clubs of one association are kept apart, extra forbidden pairs (club indices), and
+where a one-match tie is played. ``draw_specs`` builds them from the ``SeasonPlan`` (this is
+the one adapter to change when the plan carries per-round draw descriptions).
 
-* **Seeded rounds** (qualifying to fourth): the round's clubs are ranked by coefficient,
-  highest first, ties broken by name as ``uefacup.draw.teams.seeding_key`` does. Clubs without
-  a coefficient are placed by the season's documented rule, as ``uefacup draw`` places them
-  (``plan._seeding_keys``; the association prior only for a season without a rule).
-  The top half is seeded. The qualifying round is drawn in the package's ten groups (nine of
-  eight clubs, one of ten, from ``uefacup.draw.rounds.prepare_groups``); the later seeded
-  rounds are one group. Within a group, the first ball is drawn uniformly from all clubs still
-  in either pot, and that club is at home in the first leg. Its opponent is drawn uniformly
-  from the other pot, among the clubs that (a) are not of its association and (b) keep the
-  rest of the group completable.
-* **Quarter-finals on**: open draw, one bowl, balls in pairs, the first of a pair at home.
-
-*Completable* has a closed form, and that is what makes the vectorised draw exact rather than a
-rejection sampler. Clubs of one association may not meet, so a group's remaining clubs can be
-paired seeded v unseeded if and only if no association holds more clubs, in the two pots
-together, than there are ties left (Hall's theorem for this graph). After a club of
-association A is drawn, the group stays completable if and only if, whenever some other
-association C holds exactly that limit, the opponent comes from C. C is unique, because two
-such associations would hold every club. If a group cannot be paired at all under the rule,
-the rule is waived for that group, as UEFA would have to.
+The reference engine draws with the package itself: ``uefacup.draw.groups.form_groups`` (which
+runs ``check_drawable``) and ``uefacup.draw.procedure.draw_groups``, the code behind ``uefacup
+draw``, on ``Team`` objects made from the plan. The compiled engine (``uefacup.kernels.season``)
+runs the same procedure on bit sets; where a group cannot be completed it stops, and
+``refuse`` raises what ``uefacup draw`` raises for those pots (``DrawError``, same words), so
+both engines refuse a draw the same way. Nothing is waived.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
-from uefacup.model import Round
+from uefacup.draw.groups import DrawGroup, form_groups
+from uefacup.draw.procedure import DrawRules, draw_groups
+from uefacup.draw.teams import Constraints, Pots, Team, check_drawable
+from uefacup.errors import DrawError
 from uefacup.simulate.model import IntArray
 from uefacup.simulate.plan import SeasonPlan
 
-__all__ = ["draw_round", "draw_round_one", "is_seeded"]
+__all__ = [
+    "DrawSpec",
+    "check_groups",
+    "conflict_matrix",
+    "draw_one",
+    "draw_specs",
+    "group_rows",
+    "pots_of",
+    "refuse",
+    "round_keys",
+    "sample_draws",
+]
 
 
-def is_seeded(round_: Round) -> bool:
-    """Seeded with the association rule (qualifying to fourth round), else an open draw."""
-    return round_.order <= Round.FOURTH.order
+@dataclass(frozen=True, eq=False)
+class DrawSpec:
+    """One round's draw, in club indices."""
+
+    seeded: bool
+    associations_apart: bool = False
+    forbidden: tuple[tuple[int, int], ...] = ()
+    groups: tuple[tuple[IntArray, IntArray], ...] = ()
+    """Fixed groups (seeded, unseeded) when the round's clubs are known; () = one group."""
+    group_sizes: tuple[int, ...] = ()
+    """Group sizes of a round whose clubs are not known in advance (formed per season)."""
+    first_drawn_home: bool = False
+    """A one-match tie at the first-drawn club's ground; False: at a neutral ground."""
 
 
-# ------------------------------------------------------------------------------- vectorised
+def round_keys(plan: SeasonPlan) -> list[str]:
+    """The simulated rounds in playing order, from the plan's start to the final."""
+    return list(plan.keys[plan.order(plan.start) :])
 
 
-def draw_round(
-    round_: Round, clubs: IntArray, plan: SeasonPlan, rng: np.random.Generator
-) -> tuple[IntArray, IntArray]:
-    """Draw every simulated season's round at once.
+def draw_specs(plan: SeasonPlan) -> dict[str, DrawSpec]:
+    """Each simulated round's draw, read from the plan (the season's format).
 
-    ``clubs`` is (seasons, 2n) club indices in any order; returns (first, second), each
-    (seasons, n): the club at home in the first leg and its opponent.
+    Seeded or open, associations apart or not and the forbidden pairs come from the round's
+    ``DrawFormat``; the fixed groups are those the plan formed for a round whose clubs are
+    known in advance; a one-match round is played where its ``venue`` says. A round with
+    group sizes whose clubs are only known during the simulation is refused by the compiled
+    engine (``program``); the reference engine forms its groups with the package's
+    ``form_groups``.
     """
-    seasons, size = clubs.shape
-    if not is_seeded(round_):
-        order = np.argsort(rng.random((seasons, size)), axis=1)
-        shuffled = np.take_along_axis(clubs, order, axis=1)
-        return shuffled[:, 0::2], shuffled[:, 1::2]
-    groups = plan.groups.get(round_)
-    if groups:  # fixed groups, the same clubs in every season: draw groups of one size as rows
-        homes, aways = [], []
-        for size_ in sorted({s.size for s, _ in groups}):
-            same = [(s, u) for s, u in groups if s.size == size_]
-            seeded = np.tile(np.stack([s for s, _ in same]), (seasons, 1))
-            unseeded = np.tile(np.stack([u for _, u in same]), (seasons, 1))
-            peak = np.max(
-                [
-                    np.bincount(plan.association[np.concatenate(g)], minlength=plan.n_associations)
-                    for g in same
-                ],
-                axis=0,
+    specs = {}
+    for key in round_keys(plan):
+        draw = plan.draw(key)
+        forbidden = plan.forbidden.get(key)
+        specs[key] = DrawSpec(
+            seeded=draw.seeded,
+            associations_apart=draw.seeded and draw.associations_apart,
+            forbidden=() if forbidden is None else tuple((int(a), int(b)) for a, b in forbidden),
+            groups=plan.groups.get(key, ()),
+            group_sizes=draw.group_sizes if key not in plan.groups else (),
+            first_drawn_home=not plan.neutral(key),
+        )
+    return specs
+
+
+def _team(plan: SeasonPlan, club: int) -> Team:
+    return Team(plan.clubs[club], f"association {int(plan.association[club])}")
+
+
+def _constraints(plan: SeasonPlan, spec: DrawSpec) -> Constraints:
+    if not spec.seeded:
+        return Constraints.open()
+    return Constraints(associations=spec.associations_apart, groups=False).with_pairs(
+        (plan.clubs[a], plan.clubs[b]) for a, b in spec.forbidden
+    )
+
+
+def pots_of(plan: SeasonPlan, clubs: Sequence[int]) -> Pots:
+    """A seeded round's pots: its clubs by seeding rank, the top half seeded."""
+    ranked = sorted((int(c) for c in clubs), key=lambda c: int(plan.seed_rank[c]))
+    half = len(ranked) // 2
+    return Pots(
+        tuple(_team(plan, c) for c in ranked[:half]),
+        tuple(_team(plan, c) for c in ranked[half:]),
+    )
+
+
+def refuse(plan: SeasonPlan, key: str, spec: DrawSpec, seeded: Sequence[int], unseeded:
+           Sequence[int]) -> DrawError:  # fmt: skip
+    """The error ``uefacup draw`` gives for pots with no complete pairing (``check_drawable``'s
+    words), for a simulated draw that stopped on them."""
+    pots = Pots(tuple(_team(plan, c) for c in seeded), tuple(_team(plan, c) for c in unseeded))
+    try:
+        check_drawable(pots, _constraints(plan, spec))
+    except DrawError as exc:
+        return DrawError(f"simulated {key} draw: {exc}")
+    return DrawError(f"simulated {key} draw: a draw group cannot be completed")
+
+
+def check_groups(plan: SeasonPlan, key: str, spec: DrawSpec) -> None:
+    """Refuse fixed groups that cannot be completed, before any season is simulated."""
+    for seeded, unseeded in spec.groups:
+        pots = Pots(
+            tuple(_team(plan, int(c)) for c in seeded),
+            tuple(_team(plan, int(c)) for c in unseeded),
+        )
+        try:
+            check_drawable(pots, _constraints(plan, spec))
+        except DrawError as exc:
+            raise DrawError(f"simulated {key} draw: {exc}") from None
+
+
+def draw_one(
+    plan: SeasonPlan, key: str, spec: DrawSpec, clubs: Sequence[int], rng: np.random.Generator
+) -> list[tuple[int, int]]:
+    """One season's draw of a round with the package's procedure: (first, second) pairs, the
+    first club drawn first (at home in the first leg)."""
+    index = {name: i for i, name in enumerate(plan.clubs)}
+    constraints = _constraints(plan, spec)
+    rules = DrawRules(seeded=spec.seeded, constraints=constraints)
+    if not spec.seeded:
+        groups: tuple[DrawGroup, ...] = (
+            DrawGroup(1, (), tuple(_team(plan, int(c)) for c in clubs)),
+        )
+    elif spec.groups:
+        groups = tuple(
+            DrawGroup(
+                g + 1,
+                tuple(_team(plan, int(c)) for c in seeded),
+                tuple(_team(plan, int(c)) for c in unseeded),
             )
-            home, away = _seeded(unseeded, seeded, plan, rng, peak)
-            homes.append(home.reshape(seasons, -1))
-            aways.append(away.reshape(seasons, -1))
-        return np.concatenate(homes, axis=1), np.concatenate(aways, axis=1)
-    n = size // 2
-    ranked = np.argsort(plan.seed_rank)[np.sort(plan.seed_rank[clubs], axis=1)]
-    return _seeded(ranked[:, n:], ranked[:, :n], plan, rng)
+            for g, (seeded, unseeded) in enumerate(spec.groups)
+        )
+    else:
+        try:
+            sizes = spec.group_sizes or None
+            groups = form_groups(pots_of(plan, clubs), sizes, constraints)
+        except DrawError as exc:
+            raise DrawError(f"simulated {key} draw: {exc}") from None
+    result = draw_groups(groups, rules, rng)
+    return [(index[t.home], index[t.away]) for t in result.ties]
 
 
-def _association_counts(assoc: IntArray, width: int) -> IntArray:
-    """(seasons, width) number of clubs of each association in each row."""
-    seasons = assoc.shape[0]
-    flat = (np.arange(seasons)[:, None] * width + assoc).ravel()
-    return np.bincount(flat, minlength=seasons * width).reshape(seasons, width)
+def conflict_matrix(plan: SeasonPlan, spec: DrawSpec) -> npt.NDArray[np.bool_]:
+    """(clubs, clubs): True where two clubs may not meet in this round's draw."""
+    n = plan.n_clubs
+    conflict = np.zeros((n, n), bool)
+    if spec.seeded and spec.associations_apart:
+        conflict |= plan.association[:, None] == plan.association[None, :]
+    for a, b in spec.forbidden:
+        conflict[a, b] = conflict[b, a] = True
+    return conflict
 
 
-def _seeded(
-    unseeded: IntArray,
-    seeded: IntArray,
-    plan: SeasonPlan,
-    rng: np.random.Generator,
-    peak: IntArray | None = None,
+def group_rows(spec: DrawSpec) -> IntArray:
+    """The fixed groups as the kernel reads them: rows (ties, seeded..., unseeded...), padded."""
+    width = 1 + 2 * max((len(s) for s, _ in spec.groups), default=0)
+    rows = np.zeros((len(spec.groups), width), np.int64)
+    for g, (seeded, unseeded) in enumerate(spec.groups):
+        row = [len(seeded), *map(int, seeded), *map(int, unseeded)]
+        rows[g, : len(row)] = row
+    return rows
+
+
+def sample_draws(
+    plan: SeasonPlan, key: str, spec: DrawSpec, clubs: Sequence[int], times: int, seed: int
 ) -> tuple[IntArray, IntArray]:
-    """The ball-by-ball seeded draw of one group on arrays: (home clubs, their opponents).
+    """The compiled engine's draw of one round, ``times`` times: (first, second), each
+    (times, ties), the first club drawn first. Refuses pots that cannot be completed with the
+    package's ``DrawError``, as ``uefacup draw`` does."""
+    from uefacup.kernels.season import draw_many
 
-    Both pots live in one (season, 2n) buffer, unseeded in columns [0, n) and seeded in
-    [n, 2n), each kept compact: a drawn ball is replaced by the last live ball of its pot. So a
-    uniform draw is one random index per season, and every step is O(seasons) flat indexing,
-    never O(seasons x balls). The opponent is drawn uniformly from the other pot and redrawn
-    where it breaks the association rule; this rejection is exactly uniform over the allowed
-    balls. The few seasons still rejected after three tries are done by an exact fallback. The
-    completability test only looks at associations whose clubs in the season could reach the
-    limit (``peak``: most clubs of each association a row can hold; by default its clubs in the
-    whole season); early in a draw there are none.
-    """
-    seasons, n = unseeded.shape
-    pot = np.concatenate([unseeded, seeded], axis=1).astype(np.int16)
-    assoc = plan.association[pot].astype(np.int16)
-    width = plan.n_associations
-    if peak is None:  # a round never holds more clubs of an association than the season
-        peak = np.bincount(plan.association, minlength=width)
-    if peak.max() > n:
-        bad = _association_counts(assoc.astype(np.int64), width).max(axis=1) > n
-        if bad.any():  # the rule cannot be met in these seasons: waive it (distinct pseudo-ids)
-            assoc[bad] = width + np.arange(2 * n)
-            width += 2 * n
-    flat_pot, flat_assoc = pot.reshape(-1), assoc.reshape(-1)
-    rows = np.arange(seasons)
-    base = rows * (2 * n)
-    home = np.empty((n, seasons), dtype=np.int64)
-    away = np.empty((n, seasons), dtype=np.int64)
-    counts: IntArray | None = None  # live (seasons, associations) counts, once needed
-    u_first = rng.random((n, seasons))
-    u_second = rng.random((n, seasons))
-    for t in range(n):
-        left = n - t
-        j = (u_first[t] * (2 * left)).astype(np.int64)
-        from_seeded = j >= left
-        col = np.where(from_seeded, n + j - left, j)
-        a = flat_assoc[base + col].astype(np.int64)
-        rule = _Rule(a, None, None)
-        crowded = np.flatnonzero(peak >= left) if left > 1 else peak[:0]
-        if crowded.size:
-            if counts is None:
-                live = np.hstack([assoc[:, :left], assoc[:, n : n + left]]).astype(np.int64)
-                counts = _association_counts(live, width)
-            tight = (counts[:, crowded] == left) & (crowded[None, :] != a[:, None])
-            rule = _Rule(a, tight.any(axis=1), crowded[tight.argmax(axis=1)])
-        home[t] = flat_pot[base + col]
-        _remove(flat_pot, flat_assoc, base, col, np.where(from_seeded, n, 0) + left - 1)
-        other = np.where(from_seeded, 0, n)
-        k = (u_second[t] * left).astype(np.int64)
-        todo = np.flatnonzero(~rule.allows(None, flat_assoc[base + other + k]))
-        for _ in range(3):
-            if todo.size == 0:
-                break
-            k[todo] = (rng.random(todo.size) * left).astype(np.int64)
-            todo = todo[~rule.allows(todo, flat_assoc[base[todo] + other[todo] + k[todo]])]
-        if todo.size:
-            balls = assoc[todo[:, None], other[todo, None] + np.arange(left)]
-            k[todo] = _choose(rule.allows(todo[:, None], balls), rng.random(todo.size))
-        col = other + k
-        away[t] = flat_pot[base + col]
-        b = flat_assoc[base + col].astype(np.int64)
-        _remove(flat_pot, flat_assoc, base, col, other + left - 1)
-        if counts is not None:
-            flat_counts = counts.reshape(-1)
-            flat_counts[rows * width + a] -= 1
-            flat_counts[rows * width + b] -= 1
-    return home.T, away.T
-
-
-def _remove(
-    flat_pot: npt.NDArray[np.int16],
-    flat_assoc: npt.NDArray[np.int16],
-    base: IntArray,
-    col: IntArray,
-    last: IntArray,
-) -> None:
-    """Take the balls at ``col`` out of their pots by moving each pot's last live ball there."""
-    flat_pot[base + col] = flat_pot[base + last]
-    flat_assoc[base + col] = flat_assoc[base + last]
-
-
-class _Rule:
-    """Which opponents a drawn club of association ``a`` may get, per season."""
-
-    def __init__(self, a: IntArray, forced: np.ndarray | None, which: IntArray | None) -> None:
-        self.a, self.forced, self.which = a, forced, which
-
-    def allows(self, seasons: IntArray | None, b: npt.NDArray[np.integer[Any]]) -> np.ndarray:
-        """Whether ``b`` may be drawn; ``seasons`` None means all seasons, in order."""
-        a, forced, which = self.a, self.forced, self.which
-        if seasons is not None:
-            a = a[seasons]
-            forced = None if forced is None else forced[seasons]
-            which = None if which is None else which[seasons]
-        good: np.ndarray = b != a
-        if forced is not None and which is not None:
-            good &= ~forced | (b == which)
-        return good
-
-
-def _choose(allowed: np.ndarray, u: np.ndarray) -> IntArray:
-    """Per row, the position of a uniformly chosen True (``u`` uniform in [0, 1))."""
-    k = allowed.sum(axis=1)
-    target = (u * k).astype(np.int64)
-    chosen: IntArray = (np.cumsum(allowed, axis=1) <= target[:, None]).sum(axis=1)
-    return chosen
-
-
-# ------------------------------------------------------------------------------- one season
-
-
-def draw_round_one(
-    round_: Round, clubs: list[int], plan: SeasonPlan, rng: np.random.Generator
-) -> list[tuple[int, int]]:
-    """The same procedure for one season, ball by ball, in plain Python."""
-    if not is_seeded(round_):
-        pot = list(clubs)
-        pairs = []
-        while pot:
-            x = pot.pop(int(rng.integers(len(pot))))
-            y = pot.pop(int(rng.integers(len(pot))))
-            pairs.append((x, y))
-        return pairs
-    groups = plan.groups.get(round_)
-    if not groups:
-        ranked = sorted(clubs, key=lambda c: int(plan.seed_rank[c]))
-        half = len(ranked) // 2
-        return _seeded_one(ranked[:half], ranked[half:], plan, rng)
-    return [
-        pair
-        for seeded, unseeded in groups
-        for pair in _seeded_one([int(c) for c in seeded], [int(c) for c in unseeded], plan, rng)
-    ]
-
-
-def _seeded_one(
-    seeded: list[int], unseeded: list[int], plan: SeasonPlan, rng: np.random.Generator
-) -> list[tuple[int, int]]:
-    def assoc(club: int) -> int:
-        return int(plan.association[club])
-
-    rule = max(Counter(map(assoc, seeded + unseeded)).values()) <= len(seeded)
-    pots = (list(unseeded), list(seeded))
-    pairs = []
-    while pots[0]:
-        left = len(pots[0])
-        j = int(rng.integers(2 * left))
-        side = int(j >= left)
-        x = pots[side].pop(j - side * left)
-        options = [c for c in pots[1 - side] if not rule or assoc(c) != assoc(x)]
-        if rule:
-            tally = Counter(map(assoc, [x, *pots[0], *pots[1]]))
-            forced = [a for a, k in tally.items() if k == left and a != assoc(x)]
-            if forced:
-                options = [c for c in options if assoc(c) == forced[0]]
-        y = options[int(rng.integers(len(options)))]
-        pots[1 - side].remove(y)
-        pairs.append((x, y))
-    return pairs
+    check_groups(plan, key, spec)
+    members = np.asarray(clubs, dtype=np.int64)
+    ties = members.size // 2
+    first = np.zeros((times, ties), np.int64)
+    second = np.zeros((times, ties), np.int64)
+    state = np.random.SeedSequence(seed).generate_state(1, np.uint64)[0]
+    bad = draw_many(
+        times,
+        state,
+        members,
+        spec.seeded,
+        spec.associations_apart,
+        not spec.forbidden,
+        np.ascontiguousarray(plan.association, dtype=np.int64),
+        conflict_matrix(plan, spec),
+        group_rows(spec),
+        np.ascontiguousarray(plan.seed_rank, dtype=np.int64),
+        first,
+        second,
+    )
+    if bad >= 0:
+        pots = pots_of(plan, [int(c) for c in members])
+        index = {name: i for i, name in enumerate(plan.clubs)}
+        raise refuse(
+            plan,
+            key,
+            spec,
+            [index[t.name] for t in pots.seeded],
+            [index[t.name] for t in pots.unseeded],
+        )
+    return first, second

@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 
 from uefacup.errors import SimulationError
-from uefacup.model import Round, Season
+from uefacup.model import RoundKey, Season
 from uefacup.simulate.model import MatchModel
 from uefacup.simulate.strengths import (
     CoefficientFit,
@@ -45,7 +45,7 @@ MIN_MATCHES = 10
 
 def dixon_coles_model(
     season: Season,
-    before: Round | None,
+    before: RoundKey | None,
     *,
     prior_sd: float = PRIOR_SD,
     fit: CoefficientFit | None = None,
@@ -56,10 +56,11 @@ def dixon_coles_model(
     same matches; a fit passed in is the caller's responsibility. ``before`` None (the start
     of the season) has no earlier matches and is refused.
     """
-    rounds = [] if before is None else [r for r in Round if r.order < before.order]
+    keys = season.format.keys
+    rounds = [] if before is None else list(keys[: keys.index(before)])
     table = match_table(season, rounds)
     m = len(table)
-    where = "the start" if before is None else f"the {before.value} round"
+    where = "the start" if before is None else f"the {before} round"
     if m < MIN_MATCHES:
         raise SimulationError(
             f"--model dixon-coles: {m} real matches before {where}, at least {MIN_MATCHES} "

@@ -13,12 +13,9 @@ low-score correction ``rho``: with one or two matches per club a season ``rho`` 
 from the strengths, and leaving it out keeps a match two independent draws, which is what makes
 the vectorised engine cheap. A one-number rating ``r`` is the special case ``att = dfn = r``.
 
-Extra time lasts 30 minutes at a third of the 90-minute rates (goals arrive at a constant rate,
-a standard simplification; real extra time is slightly lower-scoring). A penalty shoot-out is
-five kicks a side, then sudden death, each kick scored with probability ``PENALTY_CONVERSION``
-= 0.75, the long-run conversion rate of shoot-out kicks in European club football. With the same
-rate for both sides the shoot-out is a fair coin whatever the rate; the rate matters for the
-shoot-out *scores* the reference engine records.
+Extra time lasts ``RuleSet.extra_time_minutes`` at the 90-minute rates (goals arrive at a
+constant rate, a standard simplification; real extra time is slightly lower-scoring). The
+shoot-out model is ``uefacup.simulate.shootout``, the only place it is defined.
 """
 
 from __future__ import annotations
@@ -29,14 +26,7 @@ from functools import cached_property
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["EXTRA_TIME_FRACTION", "PENALTY_CONVERSION", "SHOOTOUT_KICKS", "MatchModel"]
-
-EXTRA_TIME_FRACTION = 1.0 / 3.0
-"""30 minutes of extra time at the 90-minute scoring rate."""
-PENALTY_CONVERSION = 0.75
-"""Probability that a shoot-out kick is scored."""
-SHOOTOUT_KICKS = 5
-"""Kicks per side before sudden death."""
+__all__ = ["FloatArray", "IntArray", "MatchModel"]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]

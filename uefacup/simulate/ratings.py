@@ -30,7 +30,7 @@ from uefacup.errors import RatingsFileError, SimulationError
 from uefacup.io.text import read_text
 from uefacup.model import Season
 from uefacup.simulate.model import MatchModel
-from uefacup.simulate.strengths import fit_coefficient_scale
+from uefacup.simulate.strengths import base_rates
 
 __all__ = ["ratings_model"]
 
@@ -86,14 +86,14 @@ def ratings_model(season: Season, path: Path | str) -> MatchModel:
         problems.insert(0, f"{path}: no rating for {len(missing)} club(s): {shown}")
     if problems:
         raise RatingsFileError(problems)
-    fit = fit_coefficient_scale(season)
+    mu, home_advantage = base_rates(season)
     attack = np.array([values[c.name][0] for c in season.clubs])
     defence = np.array([values[c.name][1] for c in season.clubs])
     return MatchModel(
         tuple(c.name for c in season.clubs),
         attack,
         defence,
-        fit.mu,
-        fit.home_advantage,
+        mu,
+        home_advantage,
         description=f"ratings from {path.name}",
     )

@@ -1,12 +1,13 @@
 """The reference engine: one season at a time, plain Python objects, the package's own rules.
 
-Each simulated match becomes a real ``Leg`` (with extra-time, half-of-extra-time and shoot-out
-scores where they were needed) and every tie is decided by ``uefacup.rules.ties.resolve_tie``,
-the function that decides the real season in ``uefacup replay``. That makes this engine slow
-but hard to get wrong, and a yardstick for the vectorised engine: the two draw from the same
-model and must agree within sampling error (tests/simulate). Its simulated ties are also checked
-by ``resolve_tie`` as they go, so an impossible shoot-out score or extra time nobody needed
-would raise at once.
+Every draw is made by the package's draw procedure (``draws.draw_one``: ``form_groups`` and
+``draw_groups``, the code of ``uefacup draw``), each simulated match becomes a real ``Leg``
+(with extra-time, half-of-extra-time and shoot-out scores where they were needed) and every
+tie is decided by ``uefacup.rules.ties.resolve_tie``, the function that decides the real
+season in ``uefacup replay``. That makes this engine slow but hard to get wrong, and the
+yardstick of the compiled engine: the two use the same model and must agree within sampling
+error (tests/simulate). Its simulated ties are checked by ``resolve_tie`` as they go, so an
+impossible shoot-out score or extra time nobody needed would raise at once.
 """
 
 from __future__ import annotations
@@ -18,14 +19,10 @@ import numpy as np
 
 from uefacup.model import ExtraTime, Leg, RuleSet, Score
 from uefacup.rules.ties import aggregate, away_goals, resolve_tie
-from uefacup.simulate.draws import draw_round_one
-from uefacup.simulate.model import (
-    EXTRA_TIME_FRACTION,
-    PENALTY_CONVERSION,
-    SHOOTOUT_KICKS,
-    MatchModel,
-)
-from uefacup.simulate.plan import CHAMPION, SeasonPlan
+from uefacup.simulate.draws import draw_one, draw_specs, round_keys
+from uefacup.simulate.model import MatchModel
+from uefacup.simulate.plan import SeasonPlan
+from uefacup.simulate.shootout import kick_by_kick
 from uefacup.simulate.vectorised import Counts
 
 __all__ = ["play_tie_one", "run_seasons", "shootout"]
@@ -45,34 +42,42 @@ def run_seasons(
 def _one_season(
     plan: SeasonPlan, model: MatchModel, rng: np.random.Generator, counts: Counts
 ) -> None:
-    round_ = plan.start
+    specs = draw_specs(plan)
+    keys = round_keys(plan)
     clubs = [int(c) for c in plan.start_participants]
     previous: list[int] = []
-    while True:
+    for position, key in enumerate(keys):
         for club in clubs:
-            counts[club, round_.order] += 1
-        if round_ in plan.fixed:
-            pairs = [(int(x), int(y)) for x, y in plan.fixed[round_]]
-        elif round_ in plan.bracket and previous:
-            pairs = [(previous[int(i)], previous[int(j)]) for i, j in plan.bracket[round_]]
+            counts[club, plan.order(key)] += 1
+        if key in plan.fixed:
+            pairs = [(int(x), int(y)) for x, y in plan.fixed[key]]
+        elif key in plan.bracket and previous:
+            pairs = [(previous[int(i)], previous[int(j)]) for i, j in plan.bracket[key]]
         else:
-            pairs = draw_round_one(round_, clubs, plan, rng)
-        rules = plan.rules[round_]
-        winners = [play_tie_one(x, y, rules, model, rng) for x, y in pairs]
-        nxt = round_.next()
-        if nxt is None:
-            counts[winners[0], CHAMPION] += 1
+            pairs = draw_one(plan, key, specs[key], clubs, rng)
+        rules = plan.rules[key]
+        neutral = not specs[key].first_drawn_home
+        winners = [play_tie_one(x, y, rules, model, rng, neutral=neutral) for x, y in pairs]
+        if position == len(keys) - 1:
+            counts[winners[0], plan.champion] += 1
             return
-        clubs = winners + [int(c) for c in plan.entrants[nxt]]
+        clubs = winners + [int(c) for c in plan.entrants[keys[position + 1]]]
         previous = winners
-        round_ = nxt
 
 
 def play_tie_one(
-    first: int, second: int, rules: RuleSet, model: MatchModel, rng: np.random.Generator
+    first: int,
+    second: int,
+    rules: RuleSet,
+    model: MatchModel,
+    rng: np.random.Generator,
+    *,
+    neutral: bool = True,
 ) -> int:
-    """Play one tie (``first`` at home first; one match at a neutral venue) and decide it
-    with ``resolve_tie``; returns the winner's index."""
+    """Play one tie (``first`` at home first; one match at a neutral venue, or at the first
+    club's with ``neutral`` False) and decide it with ``resolve_tie``; the winner's index.
+
+    Extra time lasts ``rules.extra_time_minutes`` at the 90-minute scoring rate."""
     names = model.clubs
     legs: list[Leg] = []
     if rules.legs == 2:
@@ -81,7 +86,7 @@ def play_tie_one(
         legs.append(Leg(names[first], names[second], score))
         host, visitor, neutral = second, first, False
     else:
-        host, visitor, neutral = first, second, True
+        host, visitor = first, second
     lh, la = model.goal_means_one(host, visitor, neutral=neutral)
     last = Leg(
         names[host],
@@ -92,7 +97,8 @@ def play_tie_one(
     if _level([*legs, last], rules, extra_time=False):
         still_level = True
         if rules.extra_time is not ExtraTime.NONE:
-            rates = (lh * EXTRA_TIME_FRACTION, la * EXTRA_TIME_FRACTION)
+            length = rules.extra_time_minutes / 90
+            rates = (lh * length, la * length)
             last = _extra_time(legs, last, rules, *rates, rng)
             still_level = _level([*legs, last], rules, extra_time=True)
         if still_level and rules.penalties:
@@ -148,24 +154,8 @@ def _extra_time(
 
 
 def shootout(rng: np.random.Generator) -> tuple[int, int]:
-    """A shoot-out kick by kick: (home goals, away goals); a coin decides who kicks first.
-
-    Five kicks each, stopping as soon as one side cannot catch up, then pairs of kicks until a
-    pair is split; every kick is scored with probability ``PENALTY_CONVERSION``.
-    """
-    goals = [0, 0]
-    kicks = [0, 0]
-    side = int(rng.random() < 0.5)
-    while True:
-        goals[side] += int(rng.random() < PENALTY_CONVERSION)
-        kicks[side] += 1
-        side = 1 - side
-        if max(kicks) <= SHOOTOUT_KICKS:
-            if (
-                goals[0] > goals[1] + SHOOTOUT_KICKS - kicks[1]
-                or goals[1] > goals[0] + SHOOTOUT_KICKS - kicks[0]
-            ):
-                break
-        elif kicks[0] == kicks[1] and goals[0] != goals[1]:
-            break
-    return goals[0], goals[1]
+    """A shoot-out kick by kick (``shootout.kick_by_kick``): (home goals, away goals); a coin
+    decides which side kicks first."""
+    home_first = rng.random() < 0.5
+    first, second = kick_by_kick(rng)
+    return (first, second) if home_first else (second, first)

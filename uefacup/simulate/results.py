@@ -10,17 +10,17 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
-from uefacup.model import Round
-from uefacup.simulate.plan import CHAMPION
+from uefacup.model import RoundKey
 
-__all__ = ["COLUMNS", "ClubChances", "SimulationResult"]
+if TYPE_CHECKING:
+    import pandas as pd
 
-COLUMNS = (*(r.value for r in Round), "champion")
+__all__ = ["ClubChances", "SimulationResult"]
 
 
 @dataclass(frozen=True)
@@ -33,20 +33,61 @@ class ClubChances:
 
 @dataclass(frozen=True)
 class SimulationResult:
-    """Counts per club (rows, ``clubs`` order) and column (8 rounds, then champion)."""
+    """Counts per club (rows, ``clubs`` order) and column (the rounds in order, then champion)."""
 
     clubs: tuple[str, ...]
+    rounds: tuple[RoundKey, ...]
+    """The season's round keys, in order: the first columns of ``counts``."""
     associations: tuple[str, ...]
     counts: npt.NDArray[np.int64]
     runs: int
     requested: int
     seed: int
-    from_round: Round | None
+    from_round: RoundKey | None
     engine: str
     model: str
     interrupted: bool = False
     seconds: float = 0.0
     backtest: dict[str, Any] | None = field(default=None)
+    season: str = ""
+    """Key of the season simulated ("2002-03"); pictures and summaries name it."""
+    season_title: str = ""
+    """Its title ("2002–03 UEFA Cup")."""
+    round_names: tuple[str, ...] = ()
+    """The rounds' printable names, in ``rounds`` order ("Quarter-finals"); pictures use them."""
+
+    def __repr__(self) -> str:
+        from uefacup.report.summary import simulation_repr
+
+        return simulation_repr(self)
+
+    def _repr_html_(self) -> str:
+        from uefacup.report.summary import simulation_html
+
+        return simulation_html(self)
+
+    def to_frame(self, *, tidy: bool = False, se: bool = False) -> pd.DataFrame:
+        """Club x round probabilities: wide (``se`` adds standard errors) or ``tidy``.
+
+        See ``uefacup.frames.simulation`` for the columns.
+        """
+        from uefacup.frames.simulation import simulation_frame, simulation_tidy
+
+        return simulation_tidy(self) if tidy else simulation_frame(self, se=se)
+
+    def backtest_frame(self) -> pd.DataFrame:
+        """The backtest (``from_round`` runs), one row per real tie; SimulationError without one."""
+        from uefacup.errors import SimulationError
+        from uefacup.frames.backtest import backtest_frame
+
+        if self.backtest is None:
+            raise SimulationError("this simulation has no backtest: run it from a real round")
+        return backtest_frame(self.backtest)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The round keys, then "champion": the columns of ``counts``."""
+        return (*self.rounds, "champion")
 
     def probabilities(self) -> npt.NDArray[np.float64]:
         if self.runs == 0:
@@ -56,29 +97,30 @@ class SimulationResult:
     def chances(self) -> list[ClubChances]:
         """Clubs most likely to win first; then by how far they get, then by name."""
         p = self.probabilities()
+        champion = len(self.rounds)
         order = sorted(
             range(len(self.clubs)),
-            key=lambda i: (*(-p[i, c] for c in range(CHAMPION, -1, -1)), self.clubs[i]),
+            key=lambda i: (*(-p[i, c] for c in range(champion, -1, -1)), self.clubs[i]),
         )
         return [
             ClubChances(
                 club=self.clubs[i],
                 association=self.associations[i],
-                rounds={r.value: float(p[i, r.order]) for r in Round},
-                champion=float(p[i, CHAMPION]),
+                rounds={r: float(p[i, k]) for k, r in enumerate(self.rounds)},
+                champion=float(p[i, champion]),
             )
             for i in order
         ]
 
     def probability(self, club: str, column: str) -> float:
         """``column``: a round key or "champion"."""
-        return float(self.probabilities()[self.clubs.index(club), COLUMNS.index(column)])
+        return float(self.probabilities()[self.clubs.index(club), self.columns.index(column)])
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "runs": self.runs,
             "seed": self.seed,
-            "from": self.from_round.value if self.from_round else "start",
+            "from": self.from_round or "start",
             "engine": self.engine,
             "model": self.model,
             "interrupted": self.interrupted,
@@ -99,7 +141,7 @@ class SimulationResult:
     def to_csv(self) -> str:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["club", "association", *COLUMNS])
+        writer.writerow(["club", "association", *self.columns])
         for c in self.chances():
             writer.writerow(
                 [c.club, c.association, *(f"{v:.6f}" for v in [*c.rounds.values(), c.champion])]

@@ -16,7 +16,8 @@ import numpy as np
 
 from uefacup.draw.cores import usable_cores
 from uefacup.errors import SimulationError
-from uefacup.model import Round, Season
+from uefacup.format.rounds import Format
+from uefacup.model import RoundKey, Season
 from uefacup.simulate.backends import ENGINES, batches, run_dask, run_local
 from uefacup.simulate.backtest import backtest
 from uefacup.simulate.fitting import dixon_coles_model
@@ -40,7 +41,7 @@ BATCH_SIZE = DEFAULT_BATCH_SIZE
 
 
 def build_model(
-    season: Season, name: str, from_round: Round | None, ratings: Path | str | None = None
+    season: Season, name: str, from_round: RoundKey | None, ratings: Path | str | None = None
 ) -> MatchModel:
     """The named match model (see ``MODELS``) for a run from ``from_round``."""
     if name == "ratings" or ratings is not None:
@@ -61,7 +62,7 @@ def simulate(
     *,
     runs: int = 10_000,
     seed: int | None = None,
-    from_round: Round | str | None = None,
+    from_round: RoundKey | None = None,
     model: str | MatchModel = "coefficient",
     ratings: Path | str | None = None,
     engine: str = "vectorised",
@@ -72,12 +73,15 @@ def simulate(
     batch_size: int = BATCH_SIZE,
     score: bool = True,
     progress: Callable[[int], None] | None = None,
+    rules: Format | None = None,
 ) -> SimulationResult:
     """Simulate ``runs`` seasons; see the module docstring and ``backends`` for the options.
 
     ``dask`` (or a ``scheduler`` address) runs on Dask; otherwise ``workers`` > 1 uses a local
-    process pool. ``score`` adds the backtest when starting from a real round. Requests the
-    machine cannot serve are refused before any work (``limits``).
+    process pool. ``score`` adds the backtest when starting from a real round. ``rules`` is a
+    changed format (``uefacup.whatif.apply_overrides``) for the simulated rounds; the real
+    results kept before ``from_round`` are not decided again, and no backtest is scored.
+    Requests the machine cannot serve are refused before any work (``limits``).
     """
     if isinstance(runs, bool) or not isinstance(runs, int) or runs <= 0:
         raise SimulationError(f"--runs must be a positive number of seasons, not {runs}")
@@ -92,13 +96,11 @@ def simulate(
         seed = int(np.random.SeedSequence().generate_state(1, np.uint64)[0] >> 1)
     elif seed < 0:
         raise SimulationError(f"--seed must be a non-negative integer, not {seed}")
-    start = from_round if isinstance(from_round, Round) or from_round is None else None
-    if isinstance(from_round, str):
-        start = parse_from(from_round)
+    start = parse_from(season, from_round)
     match_model = (
         model if isinstance(model, MatchModel) else build_model(season, model, start, ratings)
     )
-    plan = build_plan(season, start)
+    plan = build_plan(season, start, rules)
     work = batches(runs, seed, batch_size)
     began = time.perf_counter()
     if dask or scheduler:
@@ -116,10 +118,11 @@ def simulate(
         outcome = run_local(engine, plan, match_model, work, workers, progress)
     seconds = time.perf_counter() - began
     report = None
-    if score and start is not None and not outcome.interrupted:
+    if score and rules is None and start is not None and not outcome.interrupted:
         report = backtest(season, match_model, start, seed)
     return SimulationResult(
         clubs=plan.clubs,
+        rounds=plan.keys,
         associations=tuple(season.club(c).association for c in plan.clubs),
         counts=outcome.counts,
         runs=outcome.runs,
@@ -131,4 +134,7 @@ def simulate(
         interrupted=outcome.interrupted,
         seconds=seconds,
         backtest=report,
+        season=season.key,
+        season_title=season.title,
+        round_names=tuple(season.round_name(k) for k in plan.keys),
     )

@@ -31,13 +31,14 @@ third-placed clubs (third round) get the same prior and are probably underrated 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
 
 from uefacup.errors import SimulationError
-from uefacup.model import Round, Season
+from uefacup.format.rounds import Venue
+from uefacup.model import RoundKey, Season
 from uefacup.simulate.model import FloatArray, IntArray, MatchModel
 
 __all__ = [
@@ -68,10 +69,14 @@ def impute_coefficients(season: Season) -> Imputation:
     """Coefficients for all clubs in ``season.clubs`` order; see the module docstring."""
     assoc = {a.name: a.coefficient or 0.0 for a in season.associations}
     x_assoc = np.array([np.log1p(assoc.get(c.association, 0.0)) for c in season.clubs])
-    proper = np.array([c.round.is_proper for c in season.clubs], dtype=np.float64)
+    proper = np.array([season.format.round(c.round).proper for c in season.clubs], dtype=np.float64)
     known = np.array([c.coefficient is not None for c in season.clubs])
     if known.sum() < 3:
-        raise SimulationError("too few clubs with a coefficient to fit the association prior")
+        raise SimulationError(
+            f"{season.key}: only {int(known.sum())} clubs have a club coefficient, too few for "
+            "the coefficient model (give clubs.csv coefficients, or use --model ratings "
+            "--ratings FILE)"
+        )
     y = np.array([np.log1p(c.coefficient) for c in season.clubs if c.coefficient is not None])
     design = np.column_stack([np.ones_like(x_assoc), x_assoc, proper])
     coef, *_ = np.linalg.lstsq(design[known], y, rcond=None)
@@ -103,16 +108,17 @@ class MatchTable:
         return int(self.home.size)
 
 
-def match_table(season: Season, rounds: Iterable[Round] | None = None) -> MatchTable:
+def match_table(season: Season, rounds: Iterable[RoundKey] | None = None) -> MatchTable:
     """The real matches of ``rounds`` (all rounds when None); extra-time goals are left out
     because they were scored in a different length of play."""
     index = {c.name: i for i, c in enumerate(season.clubs)}
-    wanted = set(Round) if rounds is None else set(rounds)
+    wanted = set(season.format.keys) if rounds is None else set(rounds)
     rows: list[tuple[int, int, int, int, bool]] = []
     for tie in season.ties:
         if tie.round not in wanted:
             continue
-        neutral = season.rules_for(tie.round).legs == 1
+        rnd = season.format.round(tie.round)
+        neutral = rnd.legs == 1 and rnd.venue is Venue.NEUTRAL
         for leg in tie.legs:
             rows.append(
                 (index[leg.home], index[leg.away], leg.regular.home, leg.regular.away, neutral)
@@ -183,18 +189,31 @@ class CoefficientFit:
     matches: int
 
 
+PRIOR_FIT = CoefficientFit(
+    mu=0.0217, home_advantage=0.4734, beta=0.2933, centre=0.0, log_likelihood=0.0, matches=0
+)
+"""The constants this package fits on the 287 matches of 2002-03 (``fit_coefficient_scale`` on
+the embedded season, rounded): the model of a season with no results yet, so that it can be
+simulated from its start on coefficients alone. Its ``centre`` is replaced by the season's own."""
+
+
 def _covariate(imputation: Imputation) -> tuple[FloatArray, float]:
     x = np.log1p(imputation.coefficients)
     centre = float(x.mean())
     return x - centre, centre
 
 
+MIN_MATCHES = 10
+"""Fewer real matches than this give no usable fit; ``PRIOR_FIT`` is used instead."""
+
+
 def fit_coefficient_scale(season: Season, table: MatchTable | None = None) -> CoefficientFit:
     """Maximum-likelihood ``mu``, ``h`` and ``beta`` on ``table`` (default: every real match)."""
     table = match_table(season) if table is None else table
-    if len(table) < 10:
-        raise SimulationError(f"only {len(table)} matches to fit the coefficient model on")
     x, centre = _covariate(impute_coefficients(season))
+    if len(table) < MIN_MATCHES:
+        # a season not yet played (or barely): the constants of a full season's fit
+        return replace(PRIOR_FIT, centre=centre, log_likelihood=float("nan"), matches=0)
     n = len(table)
     diff = x[table.home] - x[table.away]
     design = np.zeros((2 * n, 3))
@@ -214,6 +233,27 @@ def fit_coefficient_scale(season: Season, table: MatchTable | None = None) -> Co
     )
 
 
+def base_rates(season: Season) -> tuple[float, float]:
+    """The base rate and home advantage (log scale) for a model whose strengths come from
+    elsewhere (a ratings file): fitted on the real matches where the season has enough, with no
+    strength term when its clubs have no coefficients; else ``PRIOR_FIT``'s."""
+    try:
+        fit = fit_coefficient_scale(season)
+        return fit.mu, fit.home_advantage
+    except SimulationError:  # no coefficients to impute from
+        pass
+    table = match_table(season)
+    if len(table) < MIN_MATCHES:
+        return PRIOR_FIT.mu, PRIOR_FIT.home_advantage
+    n = len(table)
+    design = np.zeros((2 * n, 2))
+    design[:, 0] = 1.0
+    design[:n, 1] = ~table.neutral
+    goals = np.concatenate([table.home_goals, table.away_goals]).astype(np.float64)
+    theta, _ = poisson_newton(design, goals)
+    return float(theta[0]), float(theta[1])
+
+
 def coefficient_ratings(season: Season, fit: CoefficientFit) -> FloatArray:
     """One rating per club (``att = dfn``) under the fitted mapping."""
     x, _ = _covariate(impute_coefficients(season))
@@ -224,6 +264,11 @@ def coefficient_model(season: Season, fit: CoefficientFit | None = None) -> Matc
     """The default model: strengths from coefficients, constants fitted on the real matches."""
     fit = fit_coefficient_scale(season) if fit is None else fit
     rating = coefficient_ratings(season, fit)
+    fitted = (
+        f"fitted on {fit.matches} matches"
+        if fit.matches
+        else "no results to fit: the constants of the 2002-03 fit"
+    )
     return MatchModel(
         clubs=tuple(c.name for c in season.clubs),
         attack=rating.copy(),
@@ -232,6 +277,6 @@ def coefficient_model(season: Season, fit: CoefficientFit | None = None) -> Matc
         home_advantage=fit.home_advantage,
         description=(
             f"coefficient: rating = {fit.beta:.3f} * log(1 + coefficient), home advantage "
-            f"{np.exp(fit.home_advantage):.2f}x, fitted on {fit.matches} matches"
+            f"{np.exp(fit.home_advantage):.2f}x, {fitted}"
         ),
     )

@@ -1,10 +1,10 @@
-"""The fast engine: a batch of whole seasons advanced round by round as numpy arrays.
+"""The fast engine: batches of whole seasons in the compiled season kernel.
 
-A round holds a (seasons, clubs) array of club indices. Each round is drawn for every season at
-once (``draws.draw_round``), its ties played at once (``matches.play_ties``), and the winners
-plus the round's new entrants form the next round's array. Only counts leave a batch: how many
-seasons each club reached each round in and won the cup, a (clubs, 9) array, so memory depends
-on the batch size and never on the number of runs.
+``run_batch`` compiles the plan and the model once (``program.compile_program``: the draw of
+each round, which clubs may not meet, the exact tie table of each rule set) and runs the
+batch in ``uefacup.kernels.season``: every draw is the package's procedure on bit sets and
+every tie's winner one uniform number against its exact probability. Only counts leave a
+batch, a (clubs, 9) array, so memory never depends on the number of runs.
 """
 
 from __future__ import annotations
@@ -12,12 +12,11 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from uefacup.simulate.draws import draw_round
-from uefacup.simulate.matches import play_ties
-from uefacup.simulate.model import IntArray, MatchModel
-from uefacup.simulate.plan import CHAMPION, SeasonPlan
+from uefacup.simulate.model import MatchModel
+from uefacup.simulate.plan import SeasonPlan
+from uefacup.simulate.program import compile_program, run_program
 
-__all__ = ["run_batch"]
+__all__ = ["Counts", "run_batch"]
 
 Counts = npt.NDArray[np.int64]
 
@@ -26,33 +25,4 @@ def run_batch(
     plan: SeasonPlan, model: MatchModel, seasons: int, seed: np.random.SeedSequence
 ) -> Counts:
     """Simulate ``seasons`` seasons; (clubs, 9) counts of reaching each round and the title."""
-    rng = np.random.default_rng(seed)
-    n_clubs = plan.n_clubs
-    counts: Counts = plan.real_counts * seasons
-    round_ = plan.start
-    clubs = np.broadcast_to(plan.start_participants, (seasons, plan.start_participants.size))
-    previous: IntArray | None = None
-    while True:
-        counts[:, round_.order] += np.bincount(clubs.ravel(), minlength=n_clubs)
-        if round_ in plan.fixed:
-            pairs = plan.fixed[round_]
-            first = np.broadcast_to(pairs[:, 0], (seasons, pairs.shape[0]))
-            second = np.broadcast_to(pairs[:, 1], (seasons, pairs.shape[0]))
-        elif round_ in plan.bracket and previous is not None:
-            slots = plan.bracket[round_]
-            first, second = previous[:, slots[:, 0]], previous[:, slots[:, 1]]
-        else:
-            first, second = draw_round(round_, np.ascontiguousarray(clubs), plan, rng)
-        winners = play_ties(first, second, plan.rules[round_], model, rng)
-        nxt = round_.next()
-        if nxt is None:
-            counts[:, CHAMPION] += np.bincount(winners.ravel(), minlength=n_clubs)
-            return counts
-        entering = plan.entrants[nxt]
-        if entering.size:
-            joined = np.broadcast_to(entering, (seasons, entering.size))
-            clubs = np.concatenate([winners, joined], axis=1)
-        else:
-            clubs = winners
-        previous = winners
-        round_ = nxt
+    return run_program(plan, compile_program(plan, model), seasons, seed)

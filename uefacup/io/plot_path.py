@@ -1,6 +1,7 @@
 """Checking a ``--plot`` path before a run, so a bad one fails in a second, not after the run.
 
-Kept apart from ``plot.py`` so that the check needs neither numpy nor matplotlib.
+Kept apart from ``simulate/plot.py`` (and out of the ``simulate`` package, which imports numpy)
+so that the check needs neither numpy nor matplotlib.
 """
 
 from __future__ import annotations
