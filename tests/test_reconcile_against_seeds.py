@@ -22,7 +22,8 @@ def test_every_disagreement_is_found_and_documented(seeds_dir: Path) -> None:
         "shootout:000:qualifying:Sigma Olomouc|Sarajevo",
         "country-coefficient:001:Switzerland",
         "rank:001:52",
-        "coefficient:sources:Ipswich Town",
+        # dataset keeps 35.729 (sources.csv wp-en-r1, wp-en-r2); 003 has 32.729
+        "coefficient:003:Ipswich Town",
     } <= keys
     assert not any(k.startswith(("name:", "missing:", "absent:", "legs:", "winner:")) for k in keys)
     assert [d.key for d in items if not d.documented_in(loaded.season.notes)] == []

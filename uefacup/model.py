@@ -55,7 +55,9 @@ class DecidedBy(StrEnum):
     PENALTIES = "penalties"
     """Level after everything the rules allow: a shoot-out decided it."""
     SILVER_GOAL = "silver_goal"
-    """Extra time under the silver-goal rule: a side led at the end of a 15-minute half."""
+    """Extra time under the silver-goal rule, which ended the match at the half of extra time
+    because a side led there. A lead taken in the second half is ``EXTRA_TIME``: the rule
+    played the match out to the end, as full extra time would."""
     GOLDEN_GOAL = "golden_goal"
     """Extra time under the golden-goal rule: the first goal ended the match."""
     SCORE = "score"
@@ -168,7 +170,10 @@ class Leg:
     penalties: Score | None = None
     date: dt.date | None = None
     venue: str | None = None
+    """The ground, where a source gives one other than the home club's usual ground."""
     neutral: bool = False
+    attendance: int | None = None
+    """Spectators, where a source gives the figure."""
 
     @property
     def final(self) -> Score:
@@ -340,6 +345,9 @@ class Season:
     facts: dict[str, object] = field(default_factory=dict)
     coefficient_fallback: CoefficientFallback | None = None
     """How the draw seeds clubs without a club coefficient; None: such clubs are an error."""
+    real_pots: dict[RoundKey, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    """Rounds whose real seeded and unseeded lists a source gives (draw_groups.csv), complete:
+    ``uefacup draw`` uses them instead of seeding by coefficient."""
 
     def __repr__(self) -> str:
         """One line: the whole season would be hundreds of kilobytes in a notebook cell."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -20,8 +22,11 @@ def test_replay_text_shows_every_round_and_the_final() -> None:
     assert code == 0
     for heading in ("Qualifying round", "First round", "Quarter-finals", "Semi-finals"):
         assert heading in out
-    assert "Porto 3-2 Celtic (a.e.t., 2-2 after 90')" in out
-    assert "Porto beat Celtic by a silver goal in extra time" in out
+    # Nominal home side Celtic: the 2003 UEFA Cup final article's infobox lists Celtic as team 1
+    # and Porto as team 2; the Irish Examiner reports "Celtic 2 FC Porto 3 AET" (sources.csv:
+    # wp-en-final, ie-final).
+    assert "Celtic 2-3 Porto (a.e.t., 2-2 after 90')" in out
+    assert "Porto beat Celtic after extra time" in out  # the goal came in the second half
     assert "matches 205, goals 576, goals per match 2.81, attendance 3,139,630" in out
     assert "Livingston on away goals" in out
 
@@ -33,15 +38,15 @@ def test_replay_json_keys() -> None:
     assert set(data) >= {"season", "rounds", "champion", "runner_up", "stats"}
     assert [r["key"] for r in data["rounds"]] == [r.value for r in Round]
     final = data["rounds"][-1]["ties"][0]
-    assert final["decided_by"] == "silver_goal" and final["winner"] == "Porto"
+    assert final["decided_by"] == "extra_time" and final["winner"] == "Porto"
     leg = final["legs"][0]
     assert {
         k: leg[k] for k in ("home", "away", "home_goals", "away_goals", "extra_time", "penalties")
     } == {
-        "home": "Porto",
-        "away": "Celtic",
-        "home_goals": 3,
-        "away_goals": 2,
+        "home": "Celtic",  # nominal home side, sources.csv wp-en-final and ie-final
+        "away": "Porto",
+        "home_goals": 2,
+        "away_goals": 3,
         "extra_time": True,
         "penalties": None,
     }
@@ -86,7 +91,7 @@ def test_check_sources_lists_and_documents(seeds_dir: Path) -> None:
     code, out, _ = run("check-sources", "--seeds", str(seeds_dir))
     assert code == 0
     assert "Levadia Tallinn v Maccabi Tel Aviv" in out
-    assert "8 of 8 documented in NOTES.md" in out
+    assert "16 of 16 documented in NOTES.md" in out
 
 
 def test_check_sources_fails_on_undocumented(seeds_dir: Path, season_copy: Path) -> None:
@@ -94,6 +99,41 @@ def test_check_sources_fails_on_undocumented(seeds_dir: Path, season_copy: Path)
     notes.write_text(notes.read_text("utf-8").replace("`rank:001:52`", "rank 52"), "utf-8")
     code, out, _ = run("check-sources", "--seeds", str(seeds_dir), "--season", str(season_copy))
     assert code == 1 and "[not in NOTES]" in out
+
+
+def test_check_sources_fails_on_an_undocumented_match_fact_conflict(
+    seeds_dir: Path, season_copy: Path
+) -> None:
+    """A new source giving another date for a leg is a disagreement NOTES.md must cite."""
+    facts = season_copy / "match_facts.csv"
+    facts.write_text(facts.read_text("utf-8") + "first,2,1,date,2002-09-18,wp-pt\n", "utf-8")
+    code, out, _ = run("check-sources", "--seeds", str(seeds_dir), "--season", str(season_copy))
+    assert code == 1
+    assert "(key fact:first:2:1:date)  [not in NOTES]" in out
+
+
+def test_check_sources_reports_a_bad_match_fact_row_in_one_line(
+    seeds_dir: Path, season_copy: Path
+) -> None:
+    facts = season_copy / "match_facts.csv"
+    facts.write_text(facts.read_text("utf-8") + "first,2,1,weather,rain,nobody\n", "utf-8")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "uefacup",
+            "check-sources",
+            "--seeds",
+            str(seeds_dir),
+            "--season",
+            str(season_copy),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "match_facts.csv:" in proc.stderr and "unknown fact 'weather'" in proc.stderr
 
 
 def test_check_sources_without_seeds_is_one_line(tmp_path: Path) -> None:

@@ -150,6 +150,7 @@ def test_public_api_is_complete() -> None:
     modules = {
         "cores",
         "estimate",
+        "feasible",
         "files",
         "groups",
         "matching",
@@ -158,6 +159,7 @@ def test_public_api_is_complete() -> None:
         "probabilities",
         "procedure",
         "rounds",
+        "season_odds",
         "teams",
     }
     assert public - modules == set(uefacup.draw.__all__)

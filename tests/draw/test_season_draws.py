@@ -96,6 +96,7 @@ FALLBACK_COEFFICIENT = 10.0
 ``uefacup draw first --seed 1 --fallback-coefficient 10``. It only moves those clubs in the
 seeding order; every rule checked below holds whatever the pots are."""
 
+
 def test_real_draws_and_logs_are_those_recorded_before_the_incremental_engine(
     season: Season, snapshot: Snapshots
 ) -> None:

@@ -66,17 +66,18 @@ def test_matches_one_row_per_leg_and_the_final_row(season) -> None:  # type: ign
     assert len(proper) == 205
     assert int((proper["home_goals"] + proper["away_goals"]).sum()) == 576
     final = m[m["round"] == "final"].iloc[0]
-    # Porto 3-2 Celtic after extra time, Seville, 21 May 2003: 2-2 after 90 minutes, 2-2 after
-    # the first extra-time half, Derlei's silver goal in the second
-    assert (final["home"], final["away"]) == ("Porto", "Celtic")
+    # Celtic 2-3 Porto after extra time, Seville, 21 May 2003, Celtic the nominal home side
+    # (wp-en-final, ie-final; NOTES.md, issue 15): 2-2 after 90 minutes, 2-2 after the first
+    # extra-time half, Derlei's goal in the second
+    assert (final["home"], final["away"]) == ("Celtic", "Porto")
     assert (final["home_goals_90"], final["away_goals_90"]) == (2, 2)
     assert (final["home_goals_et_half"], final["away_goals_et_half"]) == (2, 2)
-    assert (final["home_goals_aet"], final["away_goals_aet"]) == (3, 2)
-    assert (final["home_goals"], final["away_goals"]) == (3, 2)
+    assert (final["home_goals_aet"], final["away_goals_aet"]) == (2, 3)
+    assert (final["home_goals"], final["away_goals"]) == (2, 3)
     assert bool(final["extra_time"]) is True
     assert final["home_penalties"] is pd.NA
     assert final["date"] == pd.Timestamp("2003-05-21")
-    assert (final["home_association"], final["away_association"]) == ("Portugal", "Scotland")
+    assert (final["home_association"], final["away_association"]) == ("Scotland", "Portugal")
 
 
 def test_ties_final_semi_and_shootouts(season) -> None:  # type: ignore[no-untyped-def]
@@ -85,15 +86,15 @@ def test_ties_final_semi_and_shootouts(season) -> None:  # type: ignore[no-untyp
     assert len(t) == 41 + 48 + 24 + 16 + 8 + 4 + 2 + 1
     final = t[t["round"] == "final"].iloc[0]
     assert (final["first"], final["second"], final["first_goals"], final["second_goals"]) == (
-        "Porto",
         "Celtic",
-        3,
+        "Porto",
         2,
+        3,
     )
     assert (final["winner"], final["loser"], final["decided_by"]) == (
         "Porto",
         "Celtic",
-        "silver_goal",
+        "extra_time",  # Porto's goal came in the second half of extra time (issue 15)
     )
     assert final["legs"] == 1 and final["first_away_goals"] is pd.NA
     # semi-final: Porto 4-1 Lazio, Lazio 0-0 Porto -> 4-1 on aggregate, Lazio's one away goal
@@ -254,7 +255,7 @@ def test_reprs_are_one_short_line(season) -> None:  # type: ignore[no-untyped-de
     )
     rep = replay(season)
     assert repr(rep) == (
-        "<SeasonReplay 2002-03: champion Porto, runner-up Celtic (3–2, silver_goal); 144 ties "
+        "<SeasonReplay 2002-03: champion Porto, runner-up Celtic (2–3, extra_time); 144 ties "
         "in 8 rounds; proper: 205 matches, 576 goals>"
     )
     for html in (season._repr_html_(), rep._repr_html_()):

@@ -1,6 +1,7 @@
 """Exports: each format's file, checked against rows worked out by hand from the 2002-03 record
-(the final: Porto 2-2 Celtic after 90 minutes, 2-2 after the first extra-time half, 3-2 after
-extra time by a silver goal; the quarter-final Boavista 1-0 Málaga a.e.t., 4-1 on penalties)."""
+(the final: Celtic 2-2 Porto after 90 minutes, 2-2 after the first extra-time half, 2-3 after
+extra time, Celtic the nominal home side (wp-en-final, ie-final; NOTES.md, issue 15); the
+quarter-final Boavista 1-0 Málaga a.e.t., 4-1 on penalties)."""
 
 from __future__ import annotations
 
@@ -37,22 +38,23 @@ def test_csv_matches_final_row(season) -> None:  # type: ignore[no-untyped-def]
     rows = lines(files["matches.csv"])
     assert len(rows) == 1 + 287
     assert rows[-1] == (
-        "final,1,1,2003-05-21,Porto,Celtic,Portugal,Scotland,2,2,2,2,3,2,3,2,true,,,"
-        '"Estadio Olímpico de Sevilla, Seville",false'
+        "final,1,1,2003-05-21,Celtic,Porto,Scotland,Portugal,2,2,2,2,2,3,2,3,true,,,"
+        '"Estadio Olímpico de Sevilla, Seville",true'  # the final: a neutral ground
     )
     ties = lines(files["ties.csv"])
     assert ties[-1] == (
-        "final,1,1,Porto,Celtic,Portugal,Scotland,3,2,,,true,,,Porto,Celtic,silver_goal,2003-05-21"
+        "final,1,1,Celtic,Porto,Scotland,Portugal,2,3,,,true,,,Porto,Celtic,extra_time,2003-05-21"
     )
 
 
 def test_engsoccerdata_champs_columns_and_rows(season) -> None:  # type: ignore[no-untyped-def]
     rows = lines(render(season, "engsoccerdata")["champs.csv"])
     assert rows[0] == CHAMPS
-    # FT 2-2, extra time played, 1-0 in extra time, 3-2 in all; Season is the starting year
+    # FT 2-2, extra time played, 0-1 in extra time, 2-3 in all (Celtic the nominal home side,
+    # wp-en-final); Season is the starting year
     assert rows[-1] == (
-        "2003-05-21,2002,final,NA,Porto,Celtic,2-2,NA,aet,NA,2,2,2,2,1,0,3,2,3,2,Porto,"
-        "Portugal,Scotland"
+        "2003-05-21,2002,final,NA,Celtic,Porto,2-2,NA,aet,NA,2,2,2,2,0,1,2,3,2,3,Porto,"
+        "Scotland,Portugal"
     )
     by_match = {(r["home"], r["visitor"]): r for r in csv.DictReader(rows)}
     qf = by_match[("Boavista", "Málaga")]
@@ -79,7 +81,7 @@ def test_football_txt_lines(season) -> None:  # type: ignore[no-untyped-def]
     assert "▪ Final" in body and "▪ Quarter-finals, 2nd Leg" in body
     assert "Wed May 21 2003" in body
     assert (
-        "Porto  v Celtic  3-2 a.e.t. (2-2; 2-2 at 105')  @ Estadio Olímpico de Sevilla, Seville"
+        "Celtic  v Porto  2-3 a.e.t. (2-2; 2-2 at 105')  @ Estadio Olímpico de Sevilla, Seville"
         in body
     )
     assert any(
@@ -91,11 +93,11 @@ def test_football_txt_lines(season) -> None:  # type: ignore[no-untyped-def]
 def test_json_and_ndjson(season) -> None:  # type: ignore[no-untyped-def]
     doc = json.loads(render(season, "json")["2002-03.json"])
     assert doc["season"] == "2002-03" and len(doc["matches"]) == 287 and len(doc["clubs"]) == 145
-    assert doc["ties"][-1]["decided_by"] == "silver_goal"
+    assert doc["ties"][-1]["decided_by"] == "extra_time"
     ndjson = render(season, "ndjson")
     assert len(lines(ndjson["matches.ndjson"])) == 287
     last = json.loads(lines(ndjson["matches.ndjson"])[-1])
-    assert (last["home_goals_aet"], last["away_goals_aet"], last["date"]) == (3, 2, "2003-05-21")
+    assert (last["home_goals_aet"], last["away_goals_aet"], last["date"]) == (2, 3, "2003-05-21")
 
 
 def test_export_writes_every_format(season, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -127,4 +129,4 @@ def test_replay_csv_one_row_per_tie() -> None:
     rows = lines(run.stdout)
     assert rows[0].startswith("round,tie,legs,first,second,")
     assert len(rows) == 1 + 144
-    assert rows[-1].endswith(",Porto,Celtic,silver_goal,2003-05-21")
+    assert rows[-1].endswith(",Porto,Celtic,extra_time,2003-05-21")

@@ -1,6 +1,7 @@
 """Export, import, replay: the same replay for every embedded season, whatever the file format
 and the order of the CSV's rows (hypothesis). Attendance and top scorers are season facts the
-results files do not carry, so they are the one part of the replay JSON left out."""
+results files do not carry, nor are the legs' venues and attendances (facts of
+match_facts.csv, beside the results): they are the parts of the replay JSON left out."""
 
 from __future__ import annotations
 
@@ -30,6 +31,11 @@ def comparable(season_key_or_path: str | Path) -> dict[str, object]:
     assert isinstance(stats, dict)
     stats.pop("attendance")
     stats.pop("top_scorers")
+    for rnd in data["rounds"]:  # type: ignore[attr-defined]
+        for tie in rnd["ties"]:
+            for leg in tie["legs"]:
+                leg.pop("venue")
+                leg.pop("attendance")
     return data
 
 

@@ -79,7 +79,6 @@ def test_title_holders_vacated_promotes_swiss_and_croatian_cup_places(derived: E
 @pytest.mark.parametrize(
     ("association", "rule", "club"),
     [
-        ("Austria", Rule.LEAGUE_CLUB_IN_EUROPE, "Kärnten (4th)"),
         ("Finland", Rule.CW_IN_CL_LEAGUE, "MYPA (3rd)"),
         ("Sweden", Rule.CUP_UNFINISHED, "IFK Göteborg (4th)"),
         ("Latvia", Rule.CW_IN_CL_LEAGUE, "Liepājas Metalurgs (3rd)"),
@@ -94,6 +93,21 @@ def test_special_cases_and_redistributions(
 ) -> None:
     steps = derived.resolution(association).steps
     assert [(s.rule, s.qualified) for s in steps] == [(rule, club)]
+
+
+def test_austria_cup_winners_in_champions_league_and_vacated_third_place(
+    derived: EntryList,
+) -> None:
+    """Seed 002 note AUT: Grazer AK took bankrupt Tirol's Champions League berth, "their
+    qualifying round place was given to Kärnten, the fifth-placed team of the league". With the
+    2001-02 table (Austria Wien 4th, Kärnten 5th) and the 2002 cup final (Grazer AK 3-2 Sturm
+    Graz), sources.csv wp-en-bl0102 / oefb-cup-history: the cup place goes to the best league
+    club not qualified (Austria Wien, 4th), the vacated third place to Kärnten (5th)."""
+    steps = derived.resolution("Austria").steps
+    assert [(s.rule, s.qualified) for s in steps] == [
+        (Rule.CW_IN_CL_LEAGUE, "Austria Wien (4th)"),
+        (Rule.LEAGUE_CLUB_IN_EUROPE, "Kärnten (5th)"),
+    ]
 
 
 def test_azerbaijan_banned_and_kazakhstan_outside_the_ranking(derived: EntryList) -> None:

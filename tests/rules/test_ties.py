@@ -309,9 +309,11 @@ def test_sarajevo_beat_sigma_olomouc_on_penalties_after_goalless_extra_time() ->
     assert outcome.penalties == (3, 5)  # (first club, second club), like the aggregate
 
 
-def test_porto_beat_celtic_in_the_final_by_silver_goal() -> None:
+def test_porto_beat_celtic_in_the_final_after_extra_time() -> None:
     """ "Porto won 3–2 after silver goal extra time": 2-2 after 90 minutes, 2-2 at the half of
-    extra time, 3-2 at its end."""
+    extra time, 3-2 at its end. Issue 15: "silver goal" only where the silver-goal rule actually
+    ended the match; Porto's goal came in the second half, which was played out, so the rule
+    did not end it and the tie was won after extra time (NOTES.md, "The final")."""
     final = Leg(
         "Porto",
         "Celtic",
@@ -321,7 +323,7 @@ def test_porto_beat_celtic_in_the_final_by_silver_goal() -> None:
         neutral=True,
     )
     outcome = validate_tie(Tie(Round.FINAL, 1, (final,)), FINAL, recorded_winner="Porto")
-    assert outcome == TieOutcome("Porto", "Celtic", DecidedBy.SILVER_GOAL, (3, 2))
+    assert outcome == TieOutcome("Porto", "Celtic", DecidedBy.EXTRA_TIME, (3, 2))
 
 
 # --- unit tests, branch by branch ---------------------------------------------------------------
@@ -389,15 +391,18 @@ def test_silver_goal_in_first_half_of_extra_time() -> None:
     assert (outcome.winner, outcome.decided_by) == (B, DecidedBy.SILVER_GOAL)
 
 
-def test_silver_goal_in_second_half_of_extra_time() -> None:
+def test_lead_taken_in_the_second_half_under_the_silver_goal_is_extra_time() -> None:
+    """The silver goal ends the match only at the half of extra time; a lead taken after it
+    is played out to the end, so the rule did not decide the tie (issue 15)."""
     legs = one_leg(Score(0, 0), half=Score(1, 1), aet=Score(2, 1))
     outcome = resolve_tie(legs, FINAL)
-    assert (outcome.winner, outcome.decided_by) == (A, DecidedBy.SILVER_GOAL)
+    assert (outcome.winner, outcome.decided_by) == (A, DecidedBy.EXTRA_TIME)
 
 
-def test_silver_goal_without_half_time_score_still_decides() -> None:
+def test_silver_goal_without_half_time_score_decides_but_not_as_a_silver_goal() -> None:
+    """Without the score at the half, the data cannot show that the rule ended the match."""
     outcome = resolve_tie(one_leg(Score(0, 0), aet=Score(0, 1)), FINAL)
-    assert (outcome.winner, outcome.decided_by) == (B, DecidedBy.SILVER_GOAL)
+    assert (outcome.winner, outcome.decided_by) == (B, DecidedBy.EXTRA_TIME)
 
 
 def test_silver_goal_match_ends_when_a_side_leads_at_the_half() -> None:

@@ -94,9 +94,7 @@ def test_ninety_minutes_depend_only_on_the_two_differences(rules: RuleSet) -> No
     u, v = d - b, a - c
     rep = decide(
         rules,
-        GridLegs(
-            (np.maximum(v, 0), np.maximum(-u, 0)), (np.maximum(-v, 0), np.maximum(u, 0))
-        ),
+        GridLegs((np.maximum(v, 0), np.maximum(-u, 0)), (np.maximum(-v, 0), np.maximum(u, 0))),
     )
     assert (full.decided_by == rep.decided_by).all()
     assert (full.first_through == rep.first_through).all()

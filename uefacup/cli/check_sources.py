@@ -13,6 +13,7 @@ from uefacup.cli.app import format_option, main, season_option
 from uefacup.io.season_folder import load_season_with_aliases
 from uefacup.io.seeds import find_seeds, read_seeds
 from uefacup.reconcile import reconcile
+from uefacup.reconcile_facts import folder_fact_discrepancies
 
 
 @main.command("check-sources")
@@ -26,13 +27,14 @@ from uefacup.reconcile import reconcile
 )
 @format_option("text", "json")
 def check_sources_command(season: str, seeds_dir: str | None, fmt: str) -> None:
-    """Reconcile the seed sources with the season's data and list every disagreement.
+    """Reconcile the seed sources and the match facts with the season's data; list disagreements.
 
     Each disagreement carries a key; the season's NOTES.md cites that key where it records the
     decision. Exit status 1 when a disagreement is not documented there, 0 otherwise.
     """
     loaded = load_season_with_aliases(season)
     items = reconcile(loaded.season, loaded.aliases, read_seeds(find_seeds(seeds_dir)))
+    items += folder_fact_discrepancies(loaded.path)
     notes = loaded.season.notes
     undocumented = [d for d in items if not d.documented_in(notes)]
     if fmt == "json":

@@ -51,7 +51,18 @@ from uefacup.model import Season
     metavar="SEASON/COMPETITION",
     help="With a file of 'draws': the draw of that season and competition, e.g. 2017/18/el.",
 )
-@click.option("--probabilities", is_flag=True, help="Exact pairing odds instead of one draw.")
+@click.option(
+    "--probabilities",
+    is_flag=True,
+    help="Pairing odds instead of one draw: exact for --pots, Monte Carlo for a season round.",
+)
+@click.option(
+    "--runs",
+    type=int,
+    default=10_000,
+    show_default=True,
+    help="With ROUND --probabilities: draws to run (the standard error is shown).",
+)
 @click.option("--seed", type=int, help="Random seed (default: a fresh one, printed with the draw).")
 @click.option(
     "--fallback-coefficient",
@@ -80,6 +91,7 @@ def draw_command(
     index: int | None,
     select: str | None,
     probabilities: bool,
+    runs: int,
     seed: int | None,
     fallback_coefficient: float | None,
     group_sizes: str | None,
@@ -115,8 +127,17 @@ def draw_command(
     """
     if (round_name is None) == (pots_path is None):
         raise DrawError("give either a ROUND or --pots FILE (not both)")
-    if pots_path is None and (index is not None or select is not None or probabilities):
-        raise DrawError("--index, --select and --probabilities need --pots FILE")
+    if pots_path is None and (index is not None or select is not None):
+        raise DrawError("--index and --select need --pots FILE")
+    if pots_path is None and probabilities:
+        from uefacup.cli.draw_odds import print_season_odds
+        from uefacup.io.season_folder import load_season
+
+        assert round_name is not None
+        data = load_season(season)
+        start = 0 if seed is None else seed
+        print_season_odds(data, _round_key(data, round_name), runs, start, fmt)
+        return
     if plot_path is not None and not probabilities:
         raise DrawError("--plot draws the pairing probabilities: add --probabilities")
     if seed is not None and seed < 0:

@@ -139,6 +139,36 @@ def _winners(season: Season, round_: RoundFormat | None) -> set[str]:
     return {resolve_tie(t.legs, round_.rules).winner for t in season.ties_of(round_.key)}
 
 
+def season_pots(
+    season: Season,
+    round_: RoundKey,
+    teams: tuple[Team, ...] | None = None,
+    fallback_coefficient: float | None = None,
+) -> Pots:
+    """The pots of a seeded round: the real ones where the season records them complete
+    (``Season.real_pots``), else seeded by club coefficient under the season's fallback rule."""
+    teams = season_teams(season, round_) if teams is None else teams
+    real = season.real_pots.get(round_)
+    if real is not None and fallback_coefficient is None:
+        by_name = {t.name: t for t in teams}
+        if set(by_name) == set(real[0]) | set(real[1]):
+            rank = {t.name: i for i, t in enumerate(seed_pots(teams, fallback=_any(season)).teams)}
+            seeded = sorted((by_name[n] for n in real[0]), key=lambda t: rank[t.name])
+            unseeded = sorted((by_name[n] for n in real[1]), key=lambda t: rank[t.name])
+            return Pots(tuple(seeded), tuple(unseeded))
+    fallback = season_fallback(season)
+    return seed_pots(teams, fallback_coefficient=fallback_coefficient, fallback=fallback)
+
+
+def _any(season: Season) -> FallbackRule:
+    """The season's fallback rule, or 0 for a club without a coefficient: only to order pots
+    that a source gives."""
+    rule = season_fallback(season)
+    if rule is not None:
+        return rule
+    return lambda team: Placement(team.name, 0.0, "none", "no coefficient: ordered last")
+
+
 def season_fallback(season: Season) -> FallbackRule | None:
     """The season's documented rule for clubs without a club coefficient, as a draw uses it
     (None where the season has no such rule)."""
@@ -181,7 +211,7 @@ def _draw_one(
                     f"{round_} round (season {season.key} has no "
                     "[draw.missing_coefficient] rule; supply a fallback coefficient explicitly)"
                 )
-        pots = seed_pots(teams, fallback_coefficient=fallback_coefficient, fallback=fallback)
+        pots = season_pots(season, round_, teams, fallback_coefficient)
         placements = pots.placements
         groups = prepare_groups(pots, rules)
     else:

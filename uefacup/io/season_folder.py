@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from uefacup.errors import SeasonError, TieError
+from uefacup.errors import DataError, SeasonError, TieError
 from uefacup.format.checks import bracket_problems, size_problems
 from uefacup.format.load import build_format, parse_season_file
-from uefacup.format.rounds import Format
+from uefacup.format.rounds import Format, Venue
 from uefacup.format.schema import SeasonFile
 from uefacup.io.aliases import Alias, AliasTable
 from uefacup.io.csvtable import Problems, Row, parse_optional_score, parse_score, read_rows
+from uefacup.io.match_facts import HistoricalRecord, MatchKey, load_historical_record
 from uefacup.io.text import read_text, read_toml
 from uefacup.model import (
     Association,
@@ -105,7 +106,12 @@ def load_season_with_aliases(name_or_path: str | Path = "2002-03") -> LoadedSeas
         problems.items.extend(_pair_problems(fmt, club_names))
     if not problems.items:
         problems.items.extend(bracket_problems(fmt, clubs, ties))
+    record = _record(folder, ties, club_names, fmt, problems)
     problems.raise_if_any()
+    real_pots: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    if record is not None:
+        ties = _with_facts(ties, record)
+        real_pots = _real_pots(record, ties)
     by_club: dict[str, list[str]] = defaultdict(list)
     for alias in aliases:
         by_club[alias.club].append(alias.alias)
@@ -136,10 +142,89 @@ def load_season_with_aliases(name_or_path: str | Path = "2002-03") -> LoadedSeas
         notes=read_text(notes) if notes.is_file() else "",
         facts={k: v for k, v in meta.items() if k not in ("format", "schedule", "draw")},
         coefficient_fallback=fallback,
+        real_pots=real_pots,
     )
     Problems(season_problems(season)).raise_if_any()  # meaning: dates, coefficients, totals
     table = AliasTable.build({c.name: c.association for c in clubs}, aliases, assoc_aliases)
     return LoadedSeason(season, table, folder)
+
+
+def _record(
+    folder: Path, ties: tuple[Tie, ...], clubs: set[str], fmt: Format, problems: Problems
+) -> HistoricalRecord | None:
+    """The season's sourced match facts and real draws (match_facts.csv with sources.csv), if
+    it has them; their problems join the season's."""
+    if not (folder / "match_facts.csv").is_file():
+        return None
+    keys = _match_keys(folder)
+    try:
+        return load_historical_record(folder, keys, clubs, fmt.keys)
+    except DataError as exc:
+        problems.items.extend(exc.problems)
+        return None
+
+
+def _real_pots(
+    record: HistoricalRecord, ties: tuple[Tie, ...]
+) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The real pots of each round whose draw_groups.csv lists every club of its real ties,
+    half seeded and half not; a partial list (some rounds' sources name only some clubs) is
+    evidence for NOTES.md, not a draw to repeat."""
+    out = {}
+    for round_ in {e.round for e in record.draws}:
+        entries = [e for e in record.draws if e.round == round_]
+        seeded = tuple(e.club for e in entries if e.pot == "seeded")
+        unseeded = tuple(e.club for e in entries if e.pot == "unseeded")
+        clubs = {c for t in ties if t.round == round_ for c in t.clubs}
+        if len(seeded) == len(unseeded) and set(seeded) | set(unseeded) == clubs:
+            out[round_] = (seeded, unseeded)
+    return out
+
+
+def _match_keys(folder: Path) -> set[MatchKey]:
+    """(round, tie, leg) of every row of matches.csv, good or bad: a fact about a match whose
+    row has a problem is not a second problem."""
+    keys: set[MatchKey] = set()
+    for row in read_rows(folder / "matches.csv", _MATCH_COLUMNS, Problems()):
+        tie, leg = row.get("tie"), row.get("leg")
+        if tie.isdigit() and leg.isdigit():
+            keys.add((row.get("round"), int(tie), int(leg)))
+    return keys
+
+
+def _with_facts(ties: tuple[Tie, ...], record: HistoricalRecord) -> tuple[Tie, ...]:
+    """Legs with the venue and attendance the sources give.
+
+    matches.csv is the decided record of dates and scores; a venue or an attendance lives only
+    in match_facts.csv, where several sources may state it. The value most sources state is
+    taken, none where two values are stated as often; check-sources lists every disagreement
+    and NOTES.md says which is right.
+    """
+    out = []
+    for tie in ties:
+        legs = []
+        for n, leg in enumerate(tie.legs, 1):
+            venue = _most_stated(record, (tie.round, tie.number, n), "venue")
+            attendance = _most_stated(record, (tie.round, tie.number, n), "attendance")
+            legs.append(
+                replace(
+                    leg,
+                    venue=venue or leg.venue,
+                    attendance=int(attendance) if attendance else leg.attendance,
+                )
+            )
+        out.append(replace(tie, legs=tuple(legs)))
+    return tuple(out)
+
+
+def _most_stated(record: HistoricalRecord, match: MatchKey, fact: str) -> str | None:
+    """The value more sources state than any other; None where none does (a conflict that
+    NOTES.md leaves open)."""
+    values = [f.value for f in record.facts_for(match, fact)]
+    counts = sorted(((values.count(v), v) for v in set(values)), reverse=True)
+    if not counts or (len(counts) > 1 and counts[0][0] == counts[1][0]):
+        return None
+    return counts[0][1]
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -275,7 +360,9 @@ def _ties(folder: Path, clubs: set[str], fmt: Format, problems: Problems) -> tup
         if numbers != list(range(1, len(legs) + 1)):
             problems.add(where, f"{round_} tie {number}: legs numbered {numbers}")
             continue
-        tie = Tie(round_, number, tuple(leg for _, leg, _ in legs))
+        rnd = fmt.round(round_)
+        neutral = rnd.legs == 1 and rnd.venue is Venue.NEUTRAL
+        tie = Tie(round_, number, tuple(replace(leg, neutral=neutral) for _, leg, _ in legs))
         try:
             validate_tie(tie, fmt.round(round_).rules)
         except TieError as exc:

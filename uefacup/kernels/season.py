@@ -49,6 +49,7 @@ def _jit_inline(function: _F) -> _F:
     """Compiled into its callers (the random stream: a call per draw would cost more)."""
     return cast(_F, numba.njit(cache=True, nogil=True, inline="always")(function))
 
+
 __all__ = ["MAX_POT", "draw_many", "run_seasons"]
 
 MAX_POT = 63

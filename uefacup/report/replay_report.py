@@ -14,7 +14,9 @@ from rich.table import Table
 from uefacup.model import DecidedBy, Leg, Scorer
 from uefacup.replay import ResolvedTie, SeasonReplay
 
-JSON_SCHEMA_VERSION = 1
+JSON_SCHEMA_VERSION = 2
+"""2: legs gained "after_90" (the 90-minute score where extra time was played), "venue",
+"neutral" and "attendance"; nothing was renamed or removed."""
 
 _HOW = {
     DecidedBy.AGGREGATE: "on aggregate",
@@ -93,6 +95,10 @@ def _tie_dict(rt: ResolvedTie) -> dict[str, Any]:
                 "extra_time": leg.extra_time_played,
                 "penalties": [leg.penalties.home, leg.penalties.away] if leg.penalties else None,
                 "date": _iso(leg),
+                "after_90": [leg.regular.home, leg.regular.away] if leg.extra_time_played else None,
+                "venue": leg.venue,
+                "neutral": leg.neutral,
+                "attendance": leg.attendance,
             }
             for leg in rt.tie.legs
         ],

@@ -135,7 +135,9 @@ def decide(rules: RuleSet, cells: GridLegs) -> Decision:
         sign, on_away = standing(
             host + e1h + e2h, visitor + e1a + e2a, count_et_away, extra_time=True
         )
-        settle(sign, np.where(on_away, away_et, how).astype(np.int8))
+        # a lead taken in the second half was played out: the silver goal did not end it
+        full = _code(DecidedBy.EXTRA_TIME)
+        settle(sign, np.where(on_away, away_et, full).astype(np.int8))
     elif rules.extra_time is ExtraTime.FULL:
         how = _code(DecidedBy.EXTRA_TIME)
         sign, on_away = standing(

@@ -215,6 +215,10 @@ def _decide(legs: Sequence[Leg], rules: RuleSet, where: str) -> TieOutcome:
                 ExtraTime.SILVER_GOAL: DecidedBy.SILVER_GOAL,
                 ExtraTime.GOLDEN_GOAL: DecidedBy.GOLDEN_GOAL,
             }[rules.extra_time]
+            if how is DecidedBy.SILVER_GOAL and not (half is not None and half == end):
+                # the silver goal ends a match only at the half of extra time; a lead taken
+                # later (or at a half the data does not give) was played out to the end
+                how = DecidedBy.EXTRA_TIME
             return outcome(leader, DecidedBy.AWAY_GOALS_EXTRA_TIME if on_away else how)
 
     if not rules.penalties:

@@ -35,6 +35,7 @@ __all__ = ["MAX_ROWS", "alive_rows", "cell_text", "column_label", "heatmap_figur
 MAX_ROWS = 40
 """Rows drawn when ``top`` is not given and more clubs are alive (from the start: 145)."""
 
+
 def column_label(result: SimulationResult, key: str) -> str:
     """A column heading: the round's name (two lines where it has a hyphen or two words)."""
     if key == "champion":

@@ -4,8 +4,8 @@ Used by what-if replays (``uefacup.whatif``): the legs are real up to the 90 min
 deciding match; what follows is the model's. The answer is exact rather than sampled: every way
 extra time can go (under the rules' kind and length) is enumerated with its Poisson probability,
 each end state is decided by ``resolve_tie`` (the one tie rule), and a state still level goes to
-the shoot-out, which the package's shoot-out model gives each side with probability one half (a
-coin decides who kicks first and both convert at the same rate, so the model is symmetric).
+the shoot-out, won by the deciding match's home side with the probability of the package's one
+shoot-out model (``uefacup.simulate.shootout``; one half, as that model is symmetric).
 
 Extra-time goals come at the model's 90-minute rates scaled by ``extra_time_minutes / 90``; a
 silver goal's halves at half that each. Goal counts are enumerated up to ``MAX_GOALS`` a side
@@ -24,6 +24,7 @@ from uefacup.errors import TieError
 from uefacup.model import ExtraTime, Leg, RuleSet, Score
 from uefacup.rules.ties import resolve_tie
 from uefacup.simulate.model import MatchModel
+from uefacup.simulate.shootout import first_wins_probability
 
 __all__ = ["MAX_GOALS", "settle_tie"]
 
@@ -39,11 +40,12 @@ def settle_tie(
     lh, la = model.goal_means_one(index[last.home], index[last.away], neutral=neutral)
     scale = rules.extra_time_minutes / 90
     chances = {last.home: 0.0, last.away: 0.0}
+    shootout = first_wins_probability()
     for played, weight in _extra_time(last, rules, lh * scale, la * scale, legs[:-1]):
         winner = _winner([*legs[:-1], played], rules)
-        if winner is None:  # still level: the symmetric shoot-out
-            chances[last.home] += weight / 2
-            chances[last.away] += weight / 2
+        if winner is None:  # still level: the shoot-out
+            chances[last.home] += weight * shootout
+            chances[last.away] += weight * (1 - shootout)
         else:
             chances[winner] += weight
     return chances

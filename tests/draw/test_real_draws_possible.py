@@ -1,0 +1,131 @@
+"""Every real tie must be a tie the season's draw description can produce.
+
+Issue 15: "A test computes, under the season's own draw description, the probability of every
+real tie of every round. Each must be positive. A real tie that the model cannot produce is a
+bug in the data or in the model." ``tie_possible`` answers exactly whether the probability is
+positive (see its module); the naive check below cross-examines it on the rounds' pots.
+
+Known gaps (closing note, NOTES.md "Real draws"): the real pots of the first, third and fourth
+rounds are not in any source found, and seeding them by 2002 club coefficient makes 16, 8 and
+4 real ties impossible (two seeded or two unseeded clubs meet). The qualifying round was drawn
+in nine groups of eight and one of ten, whose members no source found gives; the groups the
+package forms put 39 of the 41 real ties across two groups. Those rounds are expected to fail
+until their pots and groups are recorded: ``xfail(strict=True)`` turns a fix into a pass.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from uefacup import load_season
+from uefacup.draw.feasible import tie_possible
+from uefacup.draw.rounds import prepare_groups, rules_for, season_pots, season_teams
+from uefacup.model import Season
+
+UNKNOWN_POTS = {"qualifying": 39, "first": 16, "third": 8, "fourth": 4}
+
+
+@pytest.fixture(scope="module")
+def season() -> Season:
+    return load_season("2002-03")
+
+
+def impossible(season: Season, round_: str) -> list[tuple[str, str]]:
+    rnd = season.format.round(round_)
+    rules = rules_for(rnd)
+    if rnd.draw.seeded:
+        groups = prepare_groups(season_pots(season, round_), rules)
+    else:
+        groups = prepare_groups(season_teams(season, round_), rules)
+    return [t.clubs for t in season.ties_of(round_) if not tie_possible(groups, rules, *t.clubs)]
+
+
+@pytest.mark.parametrize("round_", ["second", "quarter-final", "semi-final", "final"])
+def test_every_real_tie_has_positive_probability(season: Season, round_: str) -> None:
+    assert impossible(season, round_) == []
+
+
+@pytest.mark.parametrize(
+    "round_",
+    [
+        pytest.param(
+            r, marks=pytest.mark.xfail(strict=True, reason=f"real pots or groups unknown: {n}")
+        )
+        for r, n in UNKNOWN_POTS.items()
+    ],
+)
+def test_rounds_without_real_pots(season: Season, round_: str) -> None:
+    assert impossible(season, round_) == []
+
+
+def test_the_gap_is_the_size_the_note_gives(season: Season) -> None:
+    assert {r: len(impossible(season, r)) for r in UNKNOWN_POTS} == UNKNOWN_POTS
+
+
+def test_second_round_uses_the_real_pots(season: Season) -> None:
+    """draw_groups.csv (sources: the English second-round article's seeding table) lists 24
+    seeded and 24 unseeded clubs; the draw takes them as they are."""
+    pots = season_pots(season, "second")
+    real_seeded, real_unseeded = season.real_pots["second"]
+    assert {t.name for t in pots.seeded} == set(real_seeded)
+    assert {t.name for t in pots.unseeded} == set(real_unseeded)
+    assert len(pots.seeded) == len(pots.unseeded) == 24
+
+
+def test_tie_possible_against_a_naive_search(season: Season) -> None:
+    """On a small group: possible exactly when some complete pairing, found by brute force
+    over every permutation, contains the tie and no pair the rules forbid."""
+    from itertools import permutations
+
+    rules = rules_for(season.format.round("qualifying"))
+    group = prepare_groups(season_pots(season, "qualifying"), rules)[0]
+    ok = [[rules.constraints.reason(s, u) is None for u in group.unseeded] for s in group.seeded]
+    pairings = [
+        p
+        for p in permutations(range(len(group.unseeded)))
+        if all(ok[i][j] for i, j in enumerate(p))
+    ]
+    for i, s in enumerate(group.seeded):
+        for j, u in enumerate(group.unseeded):
+            naive = any(p[i] == j for p in pairings)
+            assert tie_possible((group,), rules, s.name, u.name) is naive
+
+
+def test_season_round_odds_by_monte_carlo_agree_with_feasibility(season: Season) -> None:
+    """uefacup draw ROUND --probabilities: every real second-round tie was drawn at least once
+    in 3,000 draws, and a fourth-round tie the model cannot produce never was."""
+    import json
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "uefacup",
+            "draw",
+            "second",
+            "--probabilities",
+            "--runs",
+            "3000",
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    data = json.loads(done.stdout)
+    assert data["method"] == "monte-carlo" and data["runs"] == 3000
+    assert len(data["real_ties"]) == 24
+    assert all(t["probability"] > 0 for t in data["real_ties"])
+    for pair in data["pairs"]:  # a pair's standard error is the binomial one
+        p = pair["probability"]
+        assert pair["se"] == pytest.approx((p * (1 - p) / 3000) ** 0.5)
+    from uefacup.draw.season_odds import season_pairing_odds
+
+    odds = season_pairing_odds(season, "fourth", 300, 1)
+    for a, b, p, _ in odds.real_ties(season):
+        if (a, b) in impossible(season, "fourth"):
+            assert p == 0
