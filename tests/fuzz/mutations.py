@@ -19,6 +19,9 @@ FILES = (
     "domestic.csv",
     "matches.csv",
     "scorers.csv",
+    "match_facts.csv",
+    "sources.csv",
+    "draw_groups.csv",
     "NOTES.md",
 )
 

@@ -96,20 +96,21 @@ def test_coefficients_finite_and_not_negative(season: Season, value: float, what
 
 
 def test_scorers_goals_and_minutes_must_be_possible(season: Season) -> None:
-    """Porto played 13 matches (first round to the final), one with extra time (the final): at
-    most 13 x 90 + 30 = 1,200 minutes; no club scores 500 goals in 13 matches."""
+    """Porto played 13 matches (first round to the final), two with extra time (the
+    quarter-final second leg at Panathinaikos and the final): at most 13 x 90 + 2 x 30 = 1,230
+    minutes; no club scores 500 goals in 13 matches."""
     porto_matches = sum(1 for t in season.ties for leg in t.legs if "Porto" in (leg.home, leg.away))
     assert porto_matches == 13
     rows = (
-        Scorer("Derlei", "BRA", "Porto", 12, 1201),
-        Scorer("Derlei", "BRA", "Porto", 12, 1200),
+        Scorer("Derlei", "BRA", "Porto", 11, 1231),
+        Scorer("Derlei", "BRA", "Porto", 11, 1230),
         Scorer("Nobody", "XXX", "Porto", -1, 10),
         Scorer("Greedy", "XXX", "Porto", 500, 10),
     )
     problems = scorer_problems(replace(season, scorers=rows))
     assert problems[0] == (
-        "scorers.csv:2: Derlei (Porto): 1201 minutes, but the club played 13 matches "
-        "(1200 minutes at most)"
+        "scorers.csv:2: Derlei (Porto): 1231 minutes, but the club played 13 matches "
+        "(1230 minutes at most)"
     )
     assert problems[1] == "scorers.csv:3: Derlei (Porto): listed twice"
     assert problems[2] == "scorers.csv:4: Nobody (Porto): goals and minutes cannot be negative"
@@ -166,8 +167,8 @@ def test_loader_refuses_an_inconsistent_folder(season_copy: Path) -> None:
     )
     replace_line(
         season_copy / "scorers.csv",
-        "Derlei,BRA,Porto,12,1159",
-        "Derlei,BRA,Porto,-12,1159",
+        "Derlei,BRA,Porto,11,1159",
+        "Derlei,BRA,Porto,-11,1159",
     )
     code, out, err = run_uefacup("replay", "--season", str(season_copy))
     assert_clean_error(code, err, lines=2)
