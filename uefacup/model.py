@@ -367,11 +367,11 @@ class Season:
         return season_frame(self, kind)
 
     def club(self, name: str) -> Club:
-        """The club of that canonical name; KeyError where the season has none."""
-        for club in self.clubs:
-            if club.name == name:
-                return club
-        raise KeyError(name)
+        """The club of that name or alias, in any case ("celtic", "FC Porto"); a KeyError
+        (``UnknownClubError``, listing close names) where none or several match."""
+        from uefacup.names.clubs import find_club
+
+        return find_club(self, name)
 
     def ties_of(self, round_: RoundKey) -> tuple[Tie, ...]:
         return tuple(t for t in self.ties if t.round == round_)

@@ -8,6 +8,7 @@ traceback.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable
 from typing import IO, Any, TypeVar
@@ -72,6 +73,29 @@ def main() -> None:
     """The 2002-03 UEFA Cup as software: replay it, derive its entry list, draw it, simulate it."""
 
 
+class LazyChoice(click.Choice[str]):
+    """A ``click.Choice`` whose choices are a module's attribute, read the first time click
+    needs them (checking a value, or this command's ``--help``), so that defining the option
+    does not import the module: ``uefacup --help`` would otherwise load the library behind
+    every such option."""
+
+    def __init__(self, module: str, attribute: str) -> None:
+        self._where = (module, attribute)
+        self._loaded: tuple[str, ...] | None = None
+        self.case_sensitive = True
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        if self._loaded is None:
+            module, attribute = self._where
+            self._loaded = tuple(getattr(importlib.import_module(module), attribute))
+        return self._loaded
+
+    @choices.setter
+    def choices(self, value: tuple[str, ...]) -> None:
+        self._loaded = tuple(value)
+
+
 def season_option(func: F) -> F:
     """``--season NAME|PATH``: an embedded season by name, or a season folder on disk."""
     return click.option(
@@ -81,6 +105,17 @@ def season_option(func: F) -> F:
         show_default=True,
         metavar="NAME|PATH",
         help="Embedded season name (e.g. 2002-03) or path to a season folder.",
+    )(func)
+
+
+def club_option(func: F) -> F:
+    """``--club NAME`` (repeatable): only these clubs, named in any case or by any alias."""
+    return click.option(
+        "--club",
+        "clubs",
+        multiple=True,
+        metavar="NAME",
+        help="Only this club (repeatable); any case or alias, e.g. 'FC Porto', celtic.",
     )(func)
 
 

@@ -9,29 +9,20 @@ import random
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from uefacup.cli.app import format_option, main, season_option
-from uefacup.draw import (
-    DrawDay,
-    DrawResult,
-    DrawRules,
-    Placement,
-    PotsEntry,
-    draw_round,
-    draw_season_day,
-    load_pots_file,
-)
-from uefacup.draw.estimate import LARGE_STATE_SPACE, state_bound
-from uefacup.draw.odds import PairingOdds, pairing_odds
-from uefacup.draw.probabilities import compile_pending, engine_for
 from uefacup.errors import DrawError
-from uefacup.format.rounds import RoundFormat, Venue
-from uefacup.model import Season
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from uefacup.draw import DrawDay, DrawResult, Placement, PotsEntry
+    from uefacup.draw.odds import PairingOdds
+    from uefacup.format.rounds import RoundFormat
+    from uefacup.model import Season
 
 
 @main.command("draw")
@@ -101,6 +92,9 @@ def draw_command(
 ) -> None:
     """Draw ROUND of a season, or the pots of a file with --pots.
 
+    ROUND is a round of the season by key or name, in any case, or an abbreviation such as
+    qf, sf, f, q, 1, r1 or "round of 16".
+
     \b
     uefacup draw qualifying --seed 7          the 2002-03 qualifying round
     uefacup draw --pots p.json --seed 7       a two-pot draw (unseeded ball first, at home)
@@ -143,6 +137,8 @@ def draw_command(
     if seed is not None and seed < 0:
         # random.Random(-n) is random.Random(n): two seeds would give one draw
         raise DrawError(f"--seed must be a non-negative integer, not {seed}")
+    from uefacup.draw import DrawDay, DrawRules, draw_round, draw_season_day, load_pots_file
+
     sizes = _sizes(group_sizes)
     if fallback_coefficient is not None and not (
         math.isfinite(fallback_coefficient) and fallback_coefficient >= 0
@@ -209,22 +205,26 @@ def _sizes(text: str | None) -> tuple[int, ...] | None:
 
 def _host_heading(rnd: RoundFormat) -> str:
     """What the first club drawn is: the first leg's host, the one match's, or nominal only."""
+    from uefacup.format.rounds import Venue
+
     if rnd.legs == 2:
         return "Home (first leg)"
     return "Home (nominal)" if rnd.venue is Venue.NEUTRAL else "Home"
 
 
 def _round_key(season: Season, text: str) -> str:
-    """The season's round of that key or name (any case)."""
-    for rnd in season.format:
-        if text.casefold() in (rnd.key.casefold(), rnd.name.casefold()):
-            return rnd.key
-    raise DrawError(f"unknown round {text!r}; the season's rounds: {', '.join(season.format.keys)}")
+    """The season's round that ``text`` names: its key or name in any case, or a common
+    abbreviation ("qf", "r1", "round of 16"); see ``uefacup.names.rounds``."""
+    from uefacup.names.rounds import season_round
+
+    return season_round(season, text)
 
 
 def _print_day(day: DrawDay, show_log: bool, names: dict[str, str], host: dict[str, str]) -> None:
     """The round's draw, the clubs seeded on a fallback value, then the draws held with it."""
-    console = Console(highlight=False)
+    from uefacup.report.console import make_console
+
+    console = make_console()
     title = f"Draw: {day.result.round} (seed {day.result.seed})"
     _print_draw(console, day.result, title, show_log, host.get(day.result.round, ""))
     if day.placements:
@@ -241,43 +241,53 @@ def _print_day(day: DrawDay, show_log: bool, names: dict[str, str], host: dict[s
 
 
 def _print_placements(console: Console, placements: tuple[Placement, ...]) -> None:
-    table = Table(title="Seeded without a club coefficient of their own")
-    table.add_column("Club")
-    table.add_column("Seeded on", justify="right")
-    table.add_column("How")
-    for placement in placements:
-        table.add_row(placement.club, f"{placement.coefficient:.3f}", placement.how)
-    console.print(table)
+    from uefacup.report.columns import Column
+    from uefacup.report.console import print_table
+
+    console.print()
+    print_table(
+        console,
+        [
+            Column("Club", [p.club for p in placements]),
+            Column("Seeded on", [f"{p.coefficient:.3f}" for p in placements], numeric=True),
+            Column("How", [p.how for p in placements]),
+        ],
+        title="Seeded without a club coefficient of their own",
+    )
 
 
 def _print_draw(
     console: Console, result: DrawResult, title: str, show_log: bool, home: str = ""
 ) -> None:
     """``home``: the heading of the first-drawn club's column (a pot file: first leg)."""
-    table = Table(title=title)
+    from uefacup.report.columns import Column
+    from uefacup.report.console import print_table
+
     grouped = any(t.group is not None for t in result.ties) and len(result.groups) > 1
-    if grouped:
-        table.add_column("Group", justify="right")
-    table.add_column(home or "Home (first leg)")
-    table.add_column("Away")
-    for tie in result.ties:
-        cells = [tie.home, tie.away]
-        table.add_row(*([str(tie.group)] if grouped else []), *cells)
-    console.print(table)
+    homes = [t.home for t in result.ties]
+    columns = [
+        *([Column("Group", [str(t.group) for t in result.ties], numeric=True)] if grouped else []),
+        Column(home or "Home (first leg)", homes, short=Column("Home", homes)),
+        Column("Away", [t.away for t in result.ties]),
+    ]
+    print_table(console, columns, title=title)
     if show_log:
-        log = Table(title=f"Draw log: {result.round}")
-        for name in ("Step", "Group", "Pot", "Ball", "Open options", "Closed"):
-            log.add_column(name)
-        for ball in result.log:
-            log.add_row(
-                str(ball.step),
-                "" if ball.group is None else str(ball.group),
-                ball.pot,
-                ball.club,
-                ", ".join(ball.options),
-                "; ".join(f"{c}: {r}" for c, r in ball.closed),
-            )
-        console.print(log)
+        log = result.log
+        console.print()
+        print_table(
+            console,
+            [
+                Column("Step", [str(b.step) for b in log], numeric=True),
+                Column(
+                    "Group", ["" if b.group is None else str(b.group) for b in log], numeric=True
+                ),
+                Column("Pot", [b.pot for b in log], min_width=8),
+                Column("Ball", [b.club for b in log], min_width=12),
+                Column("Open options", [", ".join(b.options) for b in log], min_width=16),
+                Column("Closed", ["; ".join(f"{c}: {r}" for c, r in b.closed) for b in log]),
+            ],
+            title=f"Draw log: {result.round}",
+        )
 
 
 SLOW_PYTHON_POT = 10
@@ -293,6 +303,12 @@ def _solve_watched(entry: PotsEntry) -> PairingOdds:
     process with status 130; ``os._exit`` because the solver's threads cannot be stopped
     half-way through a state and need not be: nothing is written.
     """
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from uefacup.draw.estimate import LARGE_STATE_SPACE, state_bound
+    from uefacup.draw.odds import pairing_odds
+
     bound = state_bound(entry.pots, entry.constraints)
     if bound > LARGE_STATE_SPACE:
         click.echo(
@@ -336,6 +352,8 @@ def _wait(worker: threading.Thread) -> None:
 
 
 def _print_probabilities(entry: PotsEntry, fmt: str) -> PairingOdds:
+    from uefacup.draw.probabilities import compile_pending, engine_for
+
     if engine_for(entry.pots) == "python" and len(entry.pots.seeded) > SLOW_PYTHON_POT:
         # the pure-Python solver needs minutes for a round of 32: say so before the wait
         click.echo(
@@ -354,27 +372,47 @@ def _print_probabilities(entry: PotsEntry, fmt: str) -> PairingOdds:
     if fmt == "json":
         click.echo(json.dumps(odds.to_dict(), ensure_ascii=False, indent=2))
         return odds
-    console = Console(highlight=False)
+    from uefacup.report.columns import Column, fit
+    from uefacup.report.console import GAP, make_console, print_table
+
+    console = make_console()
     title = f"Pairing probabilities (%): {entry.label}"
-    # a grid needs the names plus about seven characters a seeded column; on a narrower
-    # terminal (16 v 16 on 80 columns) each unseeded team gets its opponents as a sorted list
-    if max(map(len, unseeded)) + 7 * len(seeded) + 4 > console.width:
-        table = Table(title=title)
-        table.add_column("Unseeded")
-        table.add_column("Opponents, most likely first (%)")
-        for name, row in zip(unseeded, matrix, strict=True):
-            ranked = sorted(zip(row, seeded, strict=True), key=lambda x: (-x[0], x[1]))
-            table.add_row(name, " · ".join(f"{s} {100 * p:.1f}" for p, s in ranked if p > 0))
-        console.print(table)
+    grid = [
+        Column("Unseeded", unseeded, min_width=12),
+        *(
+            Column(str(k), ["-" if p == 0 else f"{100 * p:.1f}" for p in column], numeric=True)
+            for k, column in enumerate(zip(*matrix, strict=True), 1)
+        ),
+    ]
+    layout = fit(grid, console.width, GAP)
+    if layout.fits and not layout.dropped:
+        legend = "; ".join(f"{k} {n}" for k, n in enumerate(seeded, 1))
+        print_table(console, grid, title=title, caption=f"Columns (seeded): {legend}")
         return odds
-    table = Table(
+    # too narrow for a grid (16 v 16 on 80 columns): each unseeded team, its opponents in order,
+    # broken only between two opponents so that a name never parts from its probability
+    room = max(console.width - GAP - max(map(len, ["Unseeded", *unseeded])), 20)
+    lists = []
+    for row in matrix:
+        ranked = sorted(zip(row, seeded, strict=True), key=lambda x: (-x[0], x[1]))
+        lists.append(_pack([f"{s} {100 * p:.1f}" for p, s in ranked if p > 0], room))
+    print_table(
+        console,
+        [Column("Unseeded", unseeded), Column("Opponents, most likely first (%)", lists)],
         title=title,
-        caption="Columns (seeded): " + "; ".join(f"{k} {n}" for k, n in enumerate(seeded, 1)),
     )
-    table.add_column("Unseeded")
-    for k in range(1, len(seeded) + 1):
-        table.add_column(str(k), justify="right")
-    for name, row in zip(unseeded, matrix, strict=True):
-        table.add_row(name, *("-" if p == 0 else f"{100 * p:.1f}" for p in row))
-    console.print(table)
     return odds
+
+
+def _pack(items: list[str], width: int, sep: str = " · ") -> str:
+    """``items`` joined by ``sep``, on lines of at most ``width`` characters (an item longer
+    than that gets a line of its own); lines end with the separator's dot."""
+    lines: list[str] = []
+    line = ""
+    for item in items:
+        if line and len(line) + len(sep) + len(item) > width:
+            lines.append(line + sep.rstrip())
+            line = item
+        else:
+            line = f"{line}{sep}{item}" if line else item
+    return "\n".join([*lines, line])

@@ -10,19 +10,18 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from uefacup.cli.app import format_option, main, season_option
 from uefacup.errors import DataError
-from uefacup.io.entry_inputs import ACCESS_FILE, load_entry_inputs
-from uefacup.io.season_folder import load_season, season_path
-from uefacup.rules.access import round_name
-from uefacup.rules.consistency import entrant_problems
-from uefacup.rules.entry_list import EntryInputs, EntryList, derive_entry_list
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from uefacup.rules.entry_list import EntryInputs, EntryList
 
 FIELDS = ("club", "association", "round", "label")
 
@@ -31,6 +30,9 @@ def _check_entrants(season: str, inputs: EntryInputs, result: EntryList, what_if
     """Every derived entrant must be a club of the season's clubs.csv (DataError otherwise): a
     misspelt club in domestic.csv would otherwise enter the list unnoticed. ``--what-if`` only
     names them, for deliberate changes of the domestic facts."""
+    from uefacup.io.season_folder import load_season
+    from uefacup.rules.consistency import entrant_problems
+
     where = {f.club: f.where for f in inputs.facts if f.club}
     problems = entrant_problems(
         load_season(season), ((e.club, where.get(e.club, "")) for e in result.entries)
@@ -57,6 +59,11 @@ def entry_list_command(season: str, fmt: str, explain: bool, what_if: bool) -> N
     A season without an access list (access.toml) cannot be derived: its entry list is shown as
     clubs.csv records it, with a note on stderr.
     """
+    from uefacup.io.entry_inputs import ACCESS_FILE, load_entry_inputs
+    from uefacup.io.season_folder import season_path
+    from uefacup.report.console import make_console
+    from uefacup.rules.entry_list import derive_entry_list
+
     folder = season_path(season)
     if not (folder / ACCESS_FILE).is_file():
         _recorded(season, fmt, explain)
@@ -73,16 +80,18 @@ def entry_list_command(season: str, fmt: str, explain: bool, what_if: bool) -> N
         }
         for e in result.entries
     ]
-    _emit(rows, fmt, lambda: _render_tables(result, Console(highlight=False)))
+    _emit(rows, fmt, lambda: _render_tables(result, make_console()))
     if explain:
-        console = Console(
-            highlight=False, stderr=fmt != "text", width=200 if fmt != "text" else None
-        )
-        _render_explanation(result, console)
+        # beside JSON or CSV the explanation goes to stderr, keeping stdout machine-readable
+        _render_explanation(result, make_console(stderr=fmt != "text"))
 
 
 def _recorded(season: str, fmt: str, explain: bool) -> None:
     """The entry list of a season that has no access list, as its clubs.csv records it."""
+    from uefacup.io.entry_inputs import ACCESS_FILE
+    from uefacup.io.season_folder import load_season
+    from uefacup.report.console import make_console
+
     data = load_season(season)
     click.echo(
         f"note: season {data.key} has no access list ({ACCESS_FILE}); showing the entry list "
@@ -99,17 +108,15 @@ def _recorded(season: str, fmt: str, explain: bool) -> None:
     ]
 
     def text() -> None:
-        console = Console(highlight=False)
+        console = make_console()
         for rnd in data.format:
             entering = [c for c in clubs if c.round == rnd.key]
-            if not entering:
-                continue
-            table = Table(title=f"{rnd.name} ({len(entering)} clubs entering)")
-            for name in ("Club", "Association", "Label"):
-                table.add_column(name)
-            for c in entering:
-                table.add_row(c.name, c.association, c.label.value)
-            console.print(table)
+            if entering:
+                _print_round(
+                    console,
+                    f"{rnd.name} ({len(entering)} clubs entering)",
+                    [(c.name, c.association, c.label.value) for c in entering],
+                )
 
     _emit(rows, fmt, text)
 
@@ -135,20 +142,36 @@ def _render_tables(result: EntryList, console: Console) -> None:
         entering, key=lambda r: order.index(r) if r in order else -1, reverse=True
     ):
         entries = result.in_round(round_)
-        table = Table(title=f"{_title(round_)} ({len(entries)} clubs entering)")
-        for name in ("Club", "Association", "Label"):
-            table.add_column(name)
-        for e in entries:
-            table.add_row(e.club, e.association, e.label.value)
-        console.print(table)
+        _print_round(
+            console,
+            f"{_title(round_)} ({len(entries)} clubs entering)",
+            [(e.club, e.association, e.label.value) for e in entries],
+        )
+
+
+def _print_round(console: Console, title: str, rows: Sequence[tuple[str, str, str]]) -> None:
+    from uefacup.report.columns import Column
+    from uefacup.report.console import print_table
+
+    columns = [
+        Column("Club", [r[0] for r in rows]),
+        Column("Association", [r[1] for r in rows]),
+        Column("Label", [r[2] for r in rows]),
+    ]
+    print_table(console, columns, title=title)
+    console.print()
 
 
 def _title(round_: str) -> str:
+    from uefacup.rules.access import round_name
+
     return round_name(round_).capitalize()
 
 
 def _render_explanation(result: EntryList, console: Console) -> None:
+    from uefacup.report.console import print_wrapped
+
     for title, lines in result.explain():
-        console.print(f"[bold]{title}[/bold]")
+        print_wrapped(console, title, style="bold")
         for line in lines:
-            console.print(f"  {line}", markup=False)
+            print_wrapped(console, line, indent=2)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import click
 
-from uefacup.cli.app import main, season_option
-from uefacup.io.export import FORMATS, export_season
-from uefacup.io.season_folder import load_season
+from uefacup.cli.app import LazyChoice, main, season_option
 
 
 @main.command("export")
@@ -14,7 +12,7 @@ from uefacup.io.season_folder import load_season
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(list(FORMATS)),
+    type=LazyChoice("uefacup.io.export", "FORMATS"),
     required=True,
     help="csv/ndjson: matches, ties and clubs tables; json: one document; football.txt: "
     "openfootball's text format; engsoccerdata: the columns of the R package's champs table.",
@@ -33,5 +31,8 @@ def export_command(season: str, fmt: str, out: str) -> None:
     The columns of the CSV, NDJSON and JSON tables are the DataFrame columns documented in the
     README (one row per leg in matches, one per tie in ties).
     """
+    from uefacup.io.export import export_season
+    from uefacup.io.season_folder import load_season
+
     for path in export_season(load_season(season), fmt, out):
         click.echo(str(path))

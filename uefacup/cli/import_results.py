@@ -6,7 +6,6 @@ import click
 
 from uefacup.cli.app import main
 from uefacup.errors import SeasonError
-from uefacup.io.importers import import_season
 
 
 @main.command("import")
@@ -55,6 +54,8 @@ def import_command(
     headings are the format's round names. Clubs enter at the first round they play; their
     association, label and coefficient come from the file, --clubs or the format season.
     """
+    from uefacup.io.importers import import_season
+
     if (from_csv is None) == (from_txt is None):
         raise SeasonError("give one of --from-csv FILE or --from-football-txt FILE")
     path, kind = (from_csv, "csv") if from_csv is not None else (from_txt, "football.txt")

@@ -6,20 +6,20 @@ numpy, Dask and matplotlib are imported inside the command only, so that the cor
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.table import Table
 
-from uefacup.cli.app import format_option, main, season_option
+from uefacup.cli.app import club_option, format_option, main, season_option
 from uefacup.errors import SimulationError
 from uefacup.io.plot_path import check_plot_path
-from uefacup.io.season_folder import load_season
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from uefacup.simulate.results import SimulationResult
 
 
@@ -39,7 +39,8 @@ if TYPE_CHECKING:
     default="start",
     show_default=True,
     metavar="ROUND",
-    help="start, or a round (first ... final): real results before it and its real draw.",
+    help="start, or a round (key, name or abbreviation: qf, r1, 'round of 16'): real results "
+    "before it and its real draw.",
 )
 @click.option(
     "--model",
@@ -71,6 +72,7 @@ if TYPE_CHECKING:
     "--batch-size", type=int, default=None, help="Seasons per batch (default 5000, at most 100000)."
 )
 @format_option("text", "json", "csv")
+@club_option
 @click.option(
     "--plot",
     "plot_path",
@@ -119,6 +121,7 @@ def simulate_command(
     scheduler: str | None,
     batch_size: int | None,
     fmt: str,
+    clubs: tuple[str, ...],
     plot_path: str | None,
     top: int | None,
     bracket_path: str | None,
@@ -140,7 +143,17 @@ def simulate_command(
     for path in (plot_path, bracket_path):
         if path:
             check_plot_path(path)  # before the run, not after an hour of it
+    from uefacup.io.season_folder import load_season
+    from uefacup.report.console import make_console
+
     data = load_season(season)
+    only = [data.club(name).name for name in clubs] or None  # before the wait: a typo fails fast
+    if from_round.casefold() == "start":
+        from_round = "start"
+    else:
+        from uefacup.names.rounds import season_round
+
+        from_round = season_round(data, from_round)
     if bracket_path and from_round == "start":
         raise SimulationError("--plot-bracket starts from a real draw: add --from ROUND")
     rules = None
@@ -153,7 +166,7 @@ def simulate_command(
         if rules_file is not None:
             items += read_rules_file(Path(rules_file))
         rules = apply_overrides(data.format, items)
-    err = Console(stderr=True, highlight=False)
+    err = make_console(stderr=True)
     workers = _cap_workers(workers, bool(scheduler), err)
     progress_ctx: Any = None
     advance = None
@@ -193,7 +206,7 @@ def simulate_command(
     else:
         result = simulate(data, **kwargs)
     if result.runs:
-        _render(result, fmt, {r.key: r.short for r in data.format})
+        _render(result, fmt, {r.key: r.short for r in data.format}, only)
         if plot_path:
             from uefacup.simulate.plot import plot_heatmap
 
@@ -224,35 +237,56 @@ def _cap_workers(workers: int, remote: bool, err: Console) -> int:
     return cores
 
 
-def _render(result: SimulationResult, fmt: str, shorts: dict[str, str]) -> None:
+def _render(
+    result: SimulationResult, fmt: str, shorts: dict[str, str], only: list[str] | None
+) -> None:
+    """The table (or JSON, CSV); ``only``: just these clubs' rows (``--club``)."""
     if fmt == "json":
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        data = result.to_dict()
+        if only is not None:
+            data["clubs"] = [c for c in data["clubs"] if c["club"] in only]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     if fmt == "csv":
-        click.echo(result.to_csv(), nl=False)
+        lines = result.to_csv().splitlines(keepends=True)
+        if only is not None:  # the club is the first field (quoted where it holds a comma)
+            lines = lines[:1] + [x for x in lines[1:] if next(csv.reader([x]))[0] in only]
+        click.echo("".join(lines), nl=False)
         return
-    console = Console(highlight=False)
-    if not console.is_terminal:
-        console = Console(highlight=False, width=140)  # piped: no wrapping of club names
+    from uefacup.report.columns import Column
+    from uefacup.report.console import make_console, print_table, print_wrapped
+
+    console = make_console()
     start = result.from_round or "start"
-    console.print(
+    print_wrapped(
+        console,
         f"{result.runs:,} seasons from {start}, seed {result.seed}, {result.engine} engine, "
-        f"{result.seconds:.1f} s\nmodel: {result.model}"
+        f"{result.seconds:.1f} s",
     )
+    print_wrapped(console, f"model: {result.model}")
     first = result.from_round or result.rounds[0]
     rounds = list(result.rounds[result.rounds.index(first) :])
-    table = Table(show_edge=False, pad_edge=False, title="Chance of reaching each round (%)")
-    table.add_column("Club", no_wrap=True)
-    table.add_column("Association", no_wrap=True)
-    for key in rounds:
-        table.add_column(shorts[key], justify="right")
-    table.add_column("Win", justify="right")
-    for c in result.chances():
-        if not any(c.rounds[k] for k in rounds):
-            continue  # out before the start: nothing to show
-        cells = [_pct(c.rounds[k]) for k in rounds]
-        table.add_row(c.club, c.association, *cells, _pct(c.champion))
-    console.print(table)
+    rows = [
+        c
+        for c in result.chances()
+        if any(c.rounds[k] for k in rounds) and (only is None or c.club in only)
+    ]
+    # out before the start: nothing to show. On 80 columns the association goes first, then
+    # the names wrap; the percentages never shrink.
+    columns = [
+        Column("Club", [c.club for c in rows], wrap=False),
+        Column("Association", [c.association for c in rows], drop=1),
+        *(
+            Column(shorts.get(k) or k, [_pct(c.rounds[k]) for c in rows], numeric=True)
+            for k in rounds
+        ),
+        Column("Win", [_pct(c.champion) for c in rows], numeric=True),
+    ]
+    print_table(console, columns, title="Chance of reaching each round (%)")
+    if only is not None:
+        gone = [name for name in only if name not in {c.club for c in rows}]
+        if gone:
+            print_wrapped(console, f"out before the {first}: {', '.join(gone)}", style="dim")
     if result.backtest:
         _render_backtest(result.backtest, console)
 
@@ -266,17 +300,18 @@ def _pct(p: float) -> str:
 
 
 def _render_backtest(report: dict[str, Any], console: Console) -> None:
-    table = Table(
+    from uefacup.report.columns import Column
+    from uefacup.report.console import print_table
+
+    names = {"model": "this model", "coefficient": "coefficient only", "coin_flip": "coin flip"}
+    scores = [report["scores"][key] for key in names]
+    print_table(
+        console,
+        [
+            Column("Forecast", list(names.values())),
+            Column("Brier", [f"{s['brier']:.4f}" for s in scores], numeric=True),
+            Column("Log loss", [f"{s['log_loss']:.4f}" for s in scores], numeric=True),
+        ],
         title=f"Backtest on the {report['ties']} real ties from {report['from']}",
         caption="scores of P(first club goes through); lower is better",
-        show_edge=False,
-        min_width=60,
     )
-    table.add_column("Forecast")
-    table.add_column("Brier", justify="right")
-    table.add_column("Log loss", justify="right")
-    names = {"model": "this model", "coefficient": "coefficient only", "coin_flip": "coin flip"}
-    for key, label in names.items():
-        s = report["scores"][key]
-        table.add_row(label, f"{s['brier']:.4f}", f"{s['log_loss']:.4f}")
-    console.print(table)

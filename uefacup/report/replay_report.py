@@ -6,13 +6,15 @@ Text uses rich tables on a terminal and plain aligned lines when piped, so that 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from rich.console import Console
-from rich.table import Table
 
 from uefacup.model import DecidedBy, Leg, Scorer
 from uefacup.replay import ResolvedTie, SeasonReplay
+from uefacup.report.columns import Column
+from uefacup.report.console import GAP, is_plain, print_pieces, print_table, print_wrapped
 
 JSON_SCHEMA_VERSION = 2
 """2: legs gained "after_90" (the 90-minute score where extra time was played), "venue",
@@ -132,30 +134,40 @@ def _result_text(rt: ResolvedTie) -> str:
     return f"{agg}; {out.winner} {how(out.decided_by)}"
 
 
-def render_replay(rep: SeasonReplay, console: Console) -> None:
-    """Every round, the final, then the statistics; rich tables only on a terminal."""
-    rich = console.is_terminal
+def render_replay(
+    rep: SeasonReplay, console: Console, clubs: Collection[str] | None = None
+) -> None:
+    """Every round, the final, then the statistics: tables on a terminal, lines when piped.
+
+    ``clubs``: show only the ties these clubs played (and skip the statistics), for
+    ``replay --club``.
+    """
+    plain = is_plain(console)
     header = f"{rep.season.title}: replayed from the season's data"
-    console.print(f"[bold]{header}[/bold]" if rich else header)
+    print_wrapped(console, header, style="bold")
     for r in rep.rounds:
-        title = f"{r.name} ({len(r.ties)} tie{'s' if len(r.ties) != 1 else ''})"
-        if rich:
-            table = Table(title=title, title_justify="left", show_lines=False)
-            for col in ("#", "First leg", "Second leg", "Result"):
-                table.add_column(col)
-            for rt in r.ties:
-                legs = [_leg_text(leg) for leg in rt.tie.legs] + [""]
-                table.add_row(str(rt.tie.number), legs[0], legs[1], _result_text(rt))
-            console.print(table)
-        else:
-            console.print(f"\n== {title} ==")
-            for rt in r.ties:
-                line = " | ".join(_leg_text(leg) for leg in rt.tie.legs)
-                console.print(f"{rt.tie.number:>3}. {line} => {_result_text(rt)}", soft_wrap=True)
+        ties = [rt for rt in r.ties if clubs is None or set(rt.tie.clubs) & set(clubs)]
+        if not ties:
+            continue
+        count = len(r.ties)
+        title = f"{r.name} ({count} tie{'s' if count != 1 else ''})"
+        if plain:
+            console.print()
+            print_wrapped(console, f"== {title} ==")
+            for rt in ties:
+                legs = [_leg_text(leg) for leg in rt.tie.legs]
+                pieces = [f"{rt.tie.number:>3}. {legs[0]}", *(f"| {x}" for x in legs[1:])]
+                print_pieces(console, [*pieces, f"=> {_result_text(rt)}"], hanging=5)
+            continue
+        console.print()
+        print_table(console, _tie_columns(ties, console.width), title=title)
+    if clubs is not None and not set(rep.final.tie.clubs) & set(clubs):
+        return
     summary = _final_text(rep)
     console.print()
-    console.print(f"[bold]{summary}[/bold]" if rich else summary, soft_wrap=True)
-    _render_stats(rep, console, rich)
+    print_wrapped(console, summary, style="bold")
+    if clubs is None:
+        _render_stats(rep, console)
 
 
 def _final_text(rep: SeasonReplay) -> str:
@@ -173,42 +185,70 @@ def _final_text(rep: SeasonReplay) -> str:
     return f"{head}: {played}. {rep.champion} beat {rep.runner_up} {how(final.outcome.decided_by)}."
 
 
-def _render_stats(rep: SeasonReplay, console: Console, rich: bool) -> None:
+def _tie_columns(ties: list[ResolvedTie], width: int) -> list[Column]:
+    """#, first leg, second leg, result; where the legs side by side would wrap, both legs in
+    one column, a line each (a leg reads better whole than cut in two)."""
+    legs = [[_leg_text(leg) for leg in rt.tie.legs] for rt in ties]
+    number = Column("#", [str(rt.tie.number) for rt in ties], numeric=True)
+    result = Column("Result", [_result_text(rt) for rt in ties], min_width=14)
+    if all(len(x) == 1 for x in legs):
+        return [number, Column("Match", [x[0] for x in legs]), result]
+    apart = [
+        number,
+        Column("First leg", [x[0] for x in legs]),
+        Column("Second leg", [x[1] if len(x) > 1 else "" for x in legs]),
+        result,
+    ]
+    if sum(c.natural() for c in apart) + GAP * (len(apart) - 1) <= width:
+        return apart
+    return [number, Column("Legs", ["\n".join(x) for x in legs]), result]
+
+
+def _render_stats(rep: SeasonReplay, console: Console) -> None:
     p, q = rep.proper, rep.qualifying
     att = f"{rep.season.attendance:,}" if rep.season.attendance is not None else "unknown"
     fmt = rep.season.format
     proper = [r.name for r in fmt if r.proper]
     before = [r.name for r in fmt if not r.proper]
     span = f"{proper[0].lower()} to {proper[-1].lower()}" if len(proper) > 1 else proper[0]
-    lines = [
-        f"Statistics (competition proper, {span}):",
-        f"  matches {p.matches}, goals {p.goals}, goals per match {p.goals_per_match:.2f}, "
-        f"attendance {att}",
-    ]
-    if before:
-        lines.append(
-            f"{', '.join(before)}: matches {q.matches}, goals {q.goals}, "
-            f"goals per match {q.goals_per_match:.2f}"
-        )
     console.print()
-    for line in lines:
-        console.print(line, soft_wrap=True)
+    print_wrapped(console, f"Statistics (competition proper, {span}):")
+    print_wrapped(
+        console,
+        f"matches {p.matches}, goals {p.goals}, goals per match {p.goals_per_match:.2f}, "
+        f"attendance {att}",
+        indent=2,
+    )
+    if before:
+        print_wrapped(
+            console,
+            f"{', '.join(before)}: matches {q.matches}, goals {q.goals}, "
+            f"goals per match {q.goals_per_match:.2f}",
+        )
     if not rep.top_scorers:
         return
-    if rich:
-        table = Table(title="Top scorers", title_justify="left")
-        for col in ("Rank", "Player", "Club", "Goals", "Minutes"):
-            table.add_column(col)
-        for rank, s in _ranked(rep):
-            table.add_row(str(rank), s.player, s.club, str(s.goals), f"{s.minutes:,}")
-        console.print(table)
-    else:
-        console.print("Top scorers (goals, then fewer minutes):")
-        for rank, s in _ranked(rep):
-            console.print(
-                f"  {rank:>2}. {s.player} ({s.club}) {s.goals} goals, {s.minutes} min",
-                soft_wrap=True,
+    ranked = _ranked(rep)
+    if is_plain(console):
+        print_wrapped(console, "Top scorers (goals, then fewer minutes):")
+        for rank, s in ranked:
+            print_wrapped(
+                console,
+                f"{rank:>2}. {s.player} ({s.club}) {s.goals} goals, {s.minutes} min",
+                indent=2,
             )
+        return
+    console.print()
+    print_table(
+        console,
+        [
+            Column("Rank", [str(rank) for rank, _ in ranked], numeric=True),
+            Column("Player", [s.player for _, s in ranked]),
+            Column("Club", [s.club for _, s in ranked]),
+            Column("Goals", [str(s.goals) for _, s in ranked], numeric=True),
+            Column("Minutes", [f"{s.minutes:,}" for _, s in ranked], numeric=True),
+        ],
+        title="Top scorers",
+    )
 
 
 def _ranked(rep: SeasonReplay) -> list[tuple[int, Scorer]]:

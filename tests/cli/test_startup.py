@@ -1,0 +1,83 @@
+"""Fast start: the numeric stack is imported only by the paths that compute with it.
+
+Issue 16 item 6 and issue 17 target 2: "Import numba, numpy and matplotlib only in the code
+paths that need them"; ``uefacup --help`` and ``uefacup replay`` need none of them. Each
+check runs a fresh interpreter, because this test process has long imported everything.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("numpy", "numba", "pandas", "matplotlib", "dask", "llvmlite")
+
+_PROBE = """
+import sys
+from uefacup.cli import main
+try:
+    main({args!r}, prog_name="uefacup")
+except SystemExit as exc:
+    assert not exc.code, exc.code
+print("HEAVY=" + ",".join(m for m in {heavy!r} if m in sys.modules), file=sys.stderr)
+"""
+
+
+def _heavy_after(*args: str, heavy: tuple[str, ...] = HEAVY) -> list[str]:
+    """Run ``uefacup ARGS`` in a new interpreter; the heavy modules it had imported by the end."""
+    code = _PROBE.format(args=list(args), heavy=heavy)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    line = next(x for x in done.stderr.splitlines() if x.startswith("HEAVY="))
+    return [m for m in line.removeprefix("HEAVY=").split(",") if m]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--help",),
+        ("replay", "--help"),
+        ("simulate", "--help"),
+        ("draw", "--help"),
+        ("entry-list", "--help"),
+        ("check-sources", "--help"),
+        ("export", "--help"),
+        ("import", "--help"),
+        ("schema", "--help"),
+    ],
+)
+def test_help_imports_no_numeric_library(args: tuple[str, ...]) -> None:
+    assert _heavy_after(*args) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("replay",),
+        ("replay", "--format", "json"),
+        ("entry-list",),
+        ("draw", "final", "--seed", "1"),
+    ],
+)
+def test_commands_without_numbers_to_crunch_import_none(args: tuple[str, ...]) -> None:
+    """Replaying recorded scores, deriving the entry list and drawing by lot are plain Python."""
+    assert _heavy_after(*args) == []
+
+
+def test_the_command_list_loads_neither_the_schema_nor_rich() -> None:
+    """``uefacup --help`` lists commands: no season schema (pydantic), no rich, no library."""
+    assert _heavy_after("--help", heavy=("pydantic", "rich", "uefacup.model")) == []
+
+
+def test_import_uefacup_is_light() -> None:
+    """The package's own ``__init__`` imports its public names lazily: importing the package
+    (which every ``uefacup.cli`` import does first) loads no submodule of the library."""
+    code = "import sys, uefacup\nprint(sorted(m for m in sys.modules if m.startswith('uefacup')))"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "['uefacup']"
