@@ -215,9 +215,12 @@ def _host_heading(rnd: RoundFormat) -> str:
 def _round_key(season: Season, text: str) -> str:
     """The season's round that ``text`` names: its key or name in any case, or a common
     abbreviation ("qf", "r1", "round of 16"); see ``uefacup.names.rounds``."""
-    from uefacup.names.rounds import season_round
+    from uefacup.names.rounds import UnknownRoundError, season_round
 
-    return season_round(season, text)
+    try:
+        return season_round(season, text)
+    except UnknownRoundError as exc:
+        raise UnknownRoundError(f"ROUND: {exc}") from None  # name the argument it came from
 
 
 def _print_day(day: DrawDay, show_log: bool, names: dict[str, str], host: dict[str, str]) -> None:

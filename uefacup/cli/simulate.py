@@ -151,9 +151,12 @@ def simulate_command(
     if from_round.casefold() == "start":
         from_round = "start"
     else:
-        from uefacup.names.rounds import season_round
+        from uefacup.names.rounds import UnknownRoundError, season_round
 
-        from_round = season_round(data, from_round)
+        try:
+            from_round = season_round(data, from_round)
+        except UnknownRoundError as exc:
+            raise UnknownRoundError(f"--from: {exc}") from None
     if bracket_path and from_round == "start":
         raise SimulationError("--plot-bracket starts from a real draw: add --from ROUND")
     rules = None
