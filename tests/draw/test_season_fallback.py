@@ -165,8 +165,10 @@ def test_rule_is_used_by_default_and_the_override_changes_the_pots(season: Seaso
     assert "Sporting CP" in seeded
 
 
-@pytest.mark.parametrize("round_", [r.value for r in SEEDED_ROUNDS])
+@pytest.mark.parametrize("round_", [r.value for r in SEEDED_ROUNDS if r is not Round.SECOND])
 def test_cli_draws_seeded_rounds_without_a_flag(round_: str) -> None:
+    """The second round is left out: its real pots are recorded (draw_groups.csv), so nobody
+    is seeded on a fallback value there."""
     code, out, err = invoke_cli("draw", round_, "--seed", "9", "--format", "json")
     assert code == 0, err
     data = json.loads(out)
@@ -187,10 +189,10 @@ def test_cli_override_records_the_explicit_value_and_text_lists_the_placements()
     data = json.loads(out)
     assert len(data["fallback"]) == 21
     assert {(e["rule"], e["coefficient"]) for e in data["fallback"]} == {("explicit", 10.0)}
-    code, out, _ = invoke_cli("draw", "second", "--seed", "1")
+    code, out, _ = invoke_cli("draw", "third", "--seed", "1")
     assert code == 0
-    assert "Seeded without a club coefficient" in out and "Levski Sofia" in out
-    assert "1/3 of Bulgaria's association coefficient" in out
+    assert "Seeded without a club coefficient" in out and "Liverpool" in out
+    assert "1/3 of England's association coefficient" in " ".join(out.split())
 
 
 def test_cli_qualifying_json_keeps_exactly_the_old_keys() -> None:

@@ -17,6 +17,7 @@ from uefacup.draw.teams import Constraints, Pots, Team, check_drawable
 from uefacup.errors import DrawError
 from uefacup.model import Round, Season
 from uefacup.simulate.draws import DrawSpec, draw_one, draw_specs, sample_draws
+from uefacup.simulate.model import MatchModel
 from uefacup.simulate.plan import SeasonPlan, build_plan
 
 SEEDED = DrawSpec(seeded=True, associations_apart=True)
@@ -167,3 +168,26 @@ def test_simulated_pots_are_the_pots_uefacup_draw_seeds(season: Season) -> None:
     half = len(order) // 2
     assert {plan.clubs[c] for c in order[:half]} == {t.name for t in pots.seeded}
     assert [plan.clubs[c] for c in order] == [t.name for t in (*pots.seeded, *pots.unseeded)]
+
+
+def test_first_round_groups_that_cannot_be_formed_are_refused_alike(
+    season: Season, model: MatchModel
+) -> None:
+    """The first round's groups are formed by the package (``form_groups``); where it refuses
+    the pots (fifty of the 82 qualifying clubs of one association), both engines raise its
+    ``DrawError`` with the same words, before any season is played."""
+    from uefacup.simulate.program import compile_program
+
+    plan = build_plan(season)
+    clubs = [int(c) for c in plan.entrants["qualifying"]]
+    assoc = plan.association.copy()
+    assoc[clubs[:50]] = 0
+    plan = replace(plan, association=assoc, groups={})
+    spec = draw_specs(plan)["qualifying"]
+    assert spec.group_sizes and not spec.groups
+    with pytest.raises(DrawError) as compiled:
+        compile_program(plan, model)
+    with pytest.raises(DrawError) as reference:
+        draw_one(plan, "qualifying", spec, clubs, np.random.default_rng(1))
+    assert str(compiled.value) == str(reference.value)
+    assert str(compiled.value).startswith("simulated qualifying draw: ")

@@ -23,6 +23,11 @@ batch's ``SeedSequence`` and lives in the call, so a batch gives the same counts
 or thread. A pot holds at most 63 clubs (one machine word) in a round with forbidden
 pairs; the program refuses more. A round whose only constraint is the association rule (or
 none) takes the closed form of ``_draw_group_apart`` instead, with no such limit.
+
+The draws and the season loop stay in this one module although it runs past 400 lines:
+numba's on-disk cache keys each function on its own source file, and a caller's cached machine
+code embeds its callees, so a callee moved to another module could change without the season
+loop being recompiled (the reason ``uefacup.draw._probengine`` is one module too).
 """
 
 from __future__ import annotations

@@ -13,13 +13,16 @@
 Needs the ``sim`` extra (numpy). Only this package and the ``simulate`` command import it, so
 the core install can still replay. The modules, by concept:
 
-* ``model``      the match model (Poisson goals, extra time, shoot-out constants)
+* ``model``      the match model (Poisson goals; extra time at the same rate)
+* ``shootout``   the shoot-out model, defined once (kick conversion, exact P(first wins))
 * ``strengths``  the default strengths from coefficients, and how they are fitted
 * ``fitting``    Dixon–Coles-style strengths fitted to results before ``--from``
 * ``ratings``    strengths from a user's CSV
 * ``plan``       where a run starts: the entry list or a point of the real season
-* ``draws``      the draw procedure, vectorised and one season at a time
-* ``matches``    ties played on arrays
+* ``draws``      each round's draw description; the reference engine draws with ``uefacup.draw``
+* ``tie_table``  exact tie probabilities: ``uefacup.rules.tie_grid`` over a score grid
+* ``matches``    ties drawn from the exact tables, on arrays
+* ``program``    plan + model compiled for the season kernel (``uefacup.kernels.season``)
 * ``vectorised`` the fast engine; ``reference`` the one-season-at-a-time engine
 * ``backends``   batches, seeds, local processes, Dask
 * ``backtest``   Brier score and log loss of tie forecasts against real outcomes

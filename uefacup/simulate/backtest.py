@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from uefacup.format.rounds import Venue
 from uefacup.model import RoundKey, Season
 from uefacup.rules.ties import resolve_tie
 from uefacup.simulate.matches import first_wins
@@ -63,6 +64,7 @@ def backtest(
             rules,
             model,
             rng,
+            neutral=season.format.round(round_).venue is Venue.NEUTRAL,
         )
         p_model = wins.mean(axis=1)
         for k, tie in enumerate(ties):

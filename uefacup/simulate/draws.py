@@ -17,7 +17,7 @@ both engines refuse a draw the same way. Nothing is waived.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -35,6 +35,7 @@ __all__ = [
     "conflict_matrix",
     "draw_one",
     "draw_specs",
+    "form_fixed_groups",
     "group_rows",
     "pots_of",
     "refuse",
@@ -120,6 +121,27 @@ def refuse(plan: SeasonPlan, key: str, spec: DrawSpec, seeded: Sequence[int], un
     except DrawError as exc:
         return DrawError(f"simulated {key} draw: {exc}")
     return DrawError(f"simulated {key} draw: a draw group cannot be completed")
+
+
+def form_fixed_groups(
+    plan: SeasonPlan, key: str, spec: DrawSpec, clubs: Sequence[int]
+) -> DrawSpec:
+    """``spec`` with its ``group_sizes`` turned into fixed groups of ``clubs`` (a round whose
+    clubs are known before the season is simulated), formed by the package's ``form_groups``;
+    where it refuses the pots, its ``DrawError`` (the words of ``uefacup draw``)."""
+    try:
+        formed = form_groups(pots_of(plan, clubs), spec.group_sizes, _constraints(plan, spec))
+    except DrawError as exc:
+        raise DrawError(f"simulated {key} draw: {exc}") from None
+    index = {name: i for i, name in enumerate(plan.clubs)}
+    groups = tuple(
+        (
+            np.array([index[t.name] for t in g.seeded], dtype=np.int64),
+            np.array([index[t.name] for t in g.unseeded], dtype=np.int64),
+        )
+        for g in formed
+    )
+    return replace(spec, groups=groups, group_sizes=())
 
 
 def check_groups(plan: SeasonPlan, key: str, spec: DrawSpec) -> None:

@@ -38,7 +38,7 @@ def first_wins(
     neutral: bool = True,
 ) -> BoolArray:
     """Whether the first club of each tie goes through (same shape as ``first``)."""
-    table = probability_table(model, rules, neutral)
+    table = probability_table(model, rules, neutral or rules.legs == 2)  # venue: one match only
     out: BoolArray = rng.random(np.shape(first)) < table[first, second]
     return out
 

@@ -24,6 +24,7 @@ from uefacup.simulate.draws import (
     check_groups,
     conflict_matrix,
     draw_specs,
+    form_fixed_groups,
     refuse,
     round_keys,
 )
@@ -88,6 +89,10 @@ def _compiled(plan: SeasonPlan, model: MatchModel) -> SeasonProgram:
     widest = 0
     for r, key in enumerate(keys):
         spec = specs[key]
+        if r == 0 and key not in plan.fixed and spec.seeded and spec.group_sizes:
+            # the first round's clubs are known: its groups are formed once, by the package
+            clubs = [int(c) for c in plan.start_participants]
+            spec = specs[key] = form_fixed_groups(plan, key, spec, clubs)
         if r:
             entrants += [int(c) for c in plan.entrants[key]]
         entrant_offsets.append(len(entrants))
@@ -124,7 +129,13 @@ def _compiled(plan: SeasonPlan, model: MatchModel) -> SeasonProgram:
         venue = (rules, rules.legs == 1 and not spec.first_drawn_home)
         table_of[r] = table_keys.setdefault(venue, len(table_keys))
     entrant_offsets.append(len(entrants))
-    from uefacup.kernels.season import MAX_POT
+    try:
+        from uefacup.kernels.season import MAX_POT
+    except ImportError as exc:  # numba missing: a clean error, the reference engine still runs
+        raise SimulationError(
+            f"the default engine needs numba ({exc}): pip install 'uefacup[sim]', or use "
+            "--engine reference"
+        ) from None
 
     if widest > MAX_POT:
         raise SimulationError(

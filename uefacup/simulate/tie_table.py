@@ -21,14 +21,17 @@ deciding match's extra time, ``rules.extra_time_minutes`` long at the same scori
 (rate x minutes / 90): full extra time is one (host, visitor) goal grid; the silver goal two
 half grids (four counts); the golden goal three cells (no goal, or the first goal to either
 side, from the competing Poisson processes). Each level standing is decided over that grid
-and over the shoot-out (``shootout.first_wins_probability``); standings with the same masks
-are summed before the grid is contracted, so the work is one grid per distinct mask.
+and over the shoot-out (``shootout.first_wins_probability``). Where at most one period is left,
+standings with the same masks are summed before the grid is contracted, so the work is one
+grid per distinct mask; before the two halves of a silver goal each standing is followed on
+its own, and one less likely than 1e-18 for every pair is dropped (its mass joins the bound).
 
 **Truncation.** Each Poisson vector has ``K`` cells and the last one holds the whole tail
 P(X >= K - 1). A cell is only misjudged if some count reached the last cell, so every result
 is exact to within the sum of those tails over the counts of a tie. ``K`` is chosen for the
-largest rate of the table so that this bound is below ``TOLERANCE``, and the bound actually
-reached is stored with the table (``TieTable.error_bound``).
+largest rate of the table so that each tail is below ``TOLERANCE`` / 8, and the bound actually
+reached is stored with the table (``TieTable.error_bound``). The differences U and V are
+convolved with FFTs, exact to rounding (about 1e-16).
 """
 
 from __future__ import annotations
