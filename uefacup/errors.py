@@ -12,12 +12,23 @@ unknown club, impossible tie) must be one of these.
     ├── ParseError (ValueError)   a source text line is not in the expected format
     ├── EntryListError (ValueError)   inputs of the access / redistribution rules are inconsistent
     ├── DrawError (ValueError)    pots that cannot be drawn, malformed pot files
+    │   └── PotFileError              a pot file against its schema; every problem at once
     └── SimulationError (ValueError)  bad simulation arguments or inputs
+        └── RatingsFileError          a ratings file's rows; every problem at once
+
+Foreign errors met while reading a file (OSError, UnicodeDecodeError, json and tomllib decode
+errors, RecursionError from deep nesting, ValueError/OverflowError from numbers too large to
+convert) are turned into one of these at the I/O boundary by ``map_exceptions``, with the
+file's name in the message, so that nothing below the CLI needs to know them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+import tomllib
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 
 class UefaCupError(Exception):
@@ -80,3 +91,95 @@ class DrawError(UefaCupError, ValueError):
 
 class SimulationError(UefaCupError, ValueError):
     """Bad simulation arguments or inputs."""
+
+
+def _summary(problems: tuple[str, ...], default: str) -> str:
+    """The first problem and how many more: what ``str()`` of a collecting error shows."""
+    count = len(problems)
+    head = problems[0] if problems else default
+    more = f" (and {count - 1} more problem{'s' if count > 2 else ''})" if count > 1 else ""
+    return head + more
+
+
+class PotFileError(DrawError):
+    """Every problem of a pot file, each ``FILE: key.path: what``; the CLI prints them all."""
+
+    def __init__(self, problems: Iterable[str]) -> None:
+        self.problems: tuple[str, ...] = tuple(problems)
+        super().__init__(_summary(self.problems, "invalid pot file"))
+
+
+class RatingsFileError(SimulationError):
+    """Every problem of a ratings file, each ``FILE:LINE: what``; the CLI prints them all."""
+
+    def __init__(self, problems: Iterable[str]) -> None:
+        self.problems: tuple[str, ...] = tuple(problems)
+        super().__init__(_summary(self.problems, "invalid ratings file"))
+
+
+def problems_of(exc: UefaCupError) -> tuple[str, ...]:
+    """Every problem an error carries, one a line (several for the collecting errors)."""
+    problems = getattr(exc, "problems", None)
+    if isinstance(problems, tuple) and problems:
+        return tuple(str(p) for p in problems)
+    return (str(exc),)
+
+
+def _line_of(data: object, offset: int) -> int:
+    """1-based line of a byte offset in the bytes a UnicodeDecodeError was raised on."""
+    if isinstance(data, bytes | bytearray):
+        return data[:offset].count(b"\n") + 1
+    return 1
+
+
+def _describe(exc: BaseException, where: str) -> str:
+    """``where[:line]: what`` for a foreign error met while reading ``where``."""
+    if isinstance(exc, UnicodeDecodeError):
+        bad = exc.object[exc.start : exc.start + 1]
+        byte = f" (byte 0x{bad[0]:02x})" if isinstance(bad, bytes | bytearray) and bad else ""
+        return f"{where}:{_line_of(exc.object, exc.start)}: not UTF-8 text{byte}"
+    if isinstance(exc, json.JSONDecodeError):
+        return f"{where}:{exc.lineno}: not valid JSON ({exc.msg}, column {exc.colno})"
+    if isinstance(exc, tomllib.TOMLDecodeError):
+        return f"{where}: not valid TOML ({exc})"
+    if isinstance(exc, RecursionError):
+        return f"{where}: nested too deeply to read"
+    if isinstance(exc, OSError):
+        return f"{where}: cannot be read ({exc.strerror or type(exc).__name__})"
+    if isinstance(exc, OverflowError):
+        return f"{where}: a number is out of range ({exc})"
+    return f"{where}: {exc}"  # ValueError from converting a number
+
+
+MAPPED: tuple[type[BaseException], ...] = (
+    OSError,
+    UnicodeDecodeError,
+    json.JSONDecodeError,
+    tomllib.TOMLDecodeError,
+    RecursionError,
+    OverflowError,
+    ValueError,
+)
+"""What ``map_exceptions`` turns into package errors (more specific first, as in ``_describe``)."""
+
+
+@contextmanager
+def map_exceptions(
+    path: str | Path, error: type[UefaCupError] = SeasonError, *, where: str | None = None
+) -> Iterator[None]:
+    """Inside the block, a foreign reading error becomes ``error("file[:line]: what")``.
+
+    The same idea as httpx's ``map_exceptions``: the boundary that knows which file is being
+    read translates the standard library's errors, so callers catch one family. The package's
+    own errors pass through untouched (several are ValueErrors too). ``error`` must take one
+    message argument (SeasonError, DrawError, SimulationError ...). The file is named by its
+    base name, the way the row-level problems name it, unless ``where`` says otherwise (a file
+    the user named on the command line is shown as typed).
+    """
+    where = where or Path(path).name or str(path)
+    try:
+        yield
+    except UefaCupError:
+        raise
+    except MAPPED as exc:
+        raise error(_describe(exc, where)) from None

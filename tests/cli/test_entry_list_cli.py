@@ -9,7 +9,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from tests.conftest import replace_line
+from tests.conftest import assert_clean_error, replace_line, run_uefacup
 from uefacup.cli import main
 from uefacup.io.season_folder import load_season
 
@@ -93,8 +93,18 @@ def test_season_path_with_a_changed_input(season_copy: Path) -> None:
         if x.startswith("Switzerland,champions_league,")
     )
     replace_line(domestic, line, "")
-    code, out, _ = run("--season", str(season_copy), "--format", "json", "--explain")
+    # the fact that now gives Basel its place: the cup win, named by its line
+    facts = domestic.read_text("utf-8").splitlines()
+    at = 1 + next(i for i, x in enumerate(facts) if x.startswith("Switzerland,cup_winner,,Basel"))
+    code, _, err = run_uefacup("entry-list", "--season", str(season_copy))
+    assert_clean_error(code, err)
+    assert err == (
+        f"uefacup: error: domestic.csv:{at}: 'Basel' enters the derived entry list but is not in "
+        "clubs.csv\n"
+    )
+    code, out, err = run("--season", str(season_copy), "--format", "json", "--explain", "--what-if")
     assert code == 0
+    assert f"note: domestic.csv:{at}: 'Basel' enters the derived entry list" in err
     swiss = {
         (r["club"], r["round"], r["label"])
         for r in json.loads(out)
@@ -117,12 +127,11 @@ def test_bad_input_is_one_line_and_exit_2(season_copy: Path) -> None:
     )
     with domestic.open("a", encoding="utf-8") as handle:
         handle.write("Atlantis,cup_winner,,Poseidon FC,,test\n")
-    code, out, err = run("--season", str(season_copy))
-    assert code == 2
+    code, out, err = run_uefacup("entry-list", "--season", str(season_copy))
+    assert_clean_error(code, err, lines=None)
     assert out == ""
-    assert "Traceback" not in err
     lines = err.splitlines()  # one problem a line (issue 14: never joined into one line)
-    assert all(line.startswith("uefacup: error: ") for line in lines)
+    assert all(line.startswith("uefacup: error: domestic.csv:") for line in lines)
     assert any(
         "Switzerland: league: position 2 given twice (Grasshopper, Lugano)" in x for x in lines
     )

@@ -10,8 +10,7 @@ from functools import cache
 from itertools import permutations
 from pathlib import Path
 
-import pytest
-
+from tests.conftest import need_shared
 from uefacup.draw import Constraints, Pots, Team
 
 
@@ -86,10 +85,9 @@ CSV_NAMES = {  # the sources CSV prints some names without diacritics / in local
 
 def second_round_marks() -> dict[str, str]:
     """Club name (dataset spelling) -> "yes"/"no": seeded in the real second-round draw, as
-    ``shared/sources/club-coefficients-2002-partial.csv`` marks it; skips without the file."""
-    path = SOURCES / "club-coefficients-2002-partial.csv"
-    if not path.exists():
-        pytest.skip(f"shared sources not present ({path})")
+    ``shared/sources/club-coefficients-2002-partial.csv`` marks it (``need_shared``: skips
+    without the file, fails on CI)."""
+    path = need_shared(SOURCES / "club-coefficients-2002-partial.csv")
     with path.open(encoding="utf-8") as f:
         return {
             CSV_NAMES.get(row["club"], row["club"]): row["seeded_in_second_round"]

@@ -12,6 +12,7 @@ from draw_helpers import brute_force
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import need_shared
 from uefacup.draw import (
     Constraints,
     Pots,
@@ -74,11 +75,11 @@ def test_one_forced_pairing() -> None:
     assert exact_pairing_probabilities(free) == [[Fraction(1, 2)] * 2] * 2
 
 
-@pytest.mark.skipif(not SHARED.exists(), reason="shared draw pots not present")
+@pytest.mark.shared
 def test_shared_champions_league_draws_rows_and_columns_sum_to_one() -> None:
     entries = [
         e
-        for e in all_entries(json.loads(SHARED.read_text("utf-8")), "shared")
+        for e in all_entries(json.loads(need_shared(SHARED).read_text("utf-8")), "shared")
         if len(e.pots.seeded) == 8
     ]
     assert entries
@@ -125,11 +126,12 @@ def test_compiled_engine_equals_python_solver(instance: tuple[Pots, Constraints]
 
 
 @needs_numba
-@pytest.mark.skipif(not SHARED.exists(), reason="shared draw pots not present")
+@pytest.mark.shared
 def test_two_threads_give_one_thread_result_bit_for_bit(monkeypatch: pytest.MonkeyPatch) -> None:
     """The threads share one memo and visit states in different orders; the sums of a state
     run in one order whatever thread works it out, so the result must not move by one bit."""
-    entry = all_entries(json.loads(SHARED.read_text("utf-8")), "shared")[20]  # el 2017/18
+    shared = json.loads(need_shared(SHARED).read_text("utf-8"))
+    entry = all_entries(shared, "shared")[20]  # el 2017/18
     assert len(entry.pots.seeded) == 16
     monkeypatch.setattr(fastprob, "THREADS", 1)
     alone, _, _ = fastprob.solve(entry.pots, entry.constraints)
@@ -141,11 +143,11 @@ def test_two_threads_give_one_thread_result_bit_for_bit(monkeypatch: pytest.Monk
 
 
 @needs_numba
-@pytest.mark.skipif(not SHARED.exists(), reason="shared draw pots not present")
+@pytest.mark.shared
 def test_compiled_engine_equals_python_solver_on_shared_draws() -> None:
     entries = [
         e
-        for e in all_entries(json.loads(SHARED.read_text("utf-8")), "shared")
+        for e in all_entries(json.loads(need_shared(SHARED).read_text("utf-8")), "shared")
         if len(e.pots.seeded) == 8
     ]
     for entry in entries[:8]:

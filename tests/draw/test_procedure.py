@@ -4,9 +4,6 @@ from the same group. The first team to be drawn played the first leg at home" (s
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 import random
 from collections import Counter
 
@@ -15,6 +12,8 @@ from draw_helpers import synthetic_qualifying_teams
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import Snapshots
+from tests.snapshots import render
 from uefacup.draw import (
     Ball,
     Constraints,
@@ -126,10 +125,10 @@ def test_synthetic_qualifying_never_deadlocks_or_breaks_a_rule(seed: int, builde
     check_rules(draw_round(synthetic_qualifying_teams(builder), QUALIFYING, random.Random(seed)))
 
 
-@pytest.mark.skipif(
-    not os.environ.get("UEFACUP_LONG_TESTS"), reason="long: set UEFACUP_LONG_TESTS=1 (10,000 seeds)"
-)
+@pytest.mark.slow
 def test_long_ten_thousand_seeds_never_deadlock() -> None:
+    """Slow (10,000 seeds): CI runs it (``python -m pytest`` selects every marker); deselect it
+    while iterating with ``-m "not slow"``."""
     teams = synthetic_qualifying_teams(0)
     for seed in range(10_000):
         check_rules(draw_round(teams, QUALIFYING, random.Random(seed)))
@@ -170,34 +169,25 @@ def test_engine_frequencies_follow_the_exact_odds() -> None:
             assert abs(counts[(u.name, s.name)] / runs - exact[i][j]) < 0.04
 
 
-# Digests of ``DrawResult.to_json()`` (ties and the whole log, closures included) recorded with
-# the engine as it was before the incremental matching (a fresh maximum matching per candidate).
-# The faster engine must make the same random calls and log the same balls and reasons. The real
-# season's rounds are pinned the same way in test_season_draws.py.
-RECORDED = {
-    "synthetic0/7": "d1f956acf206b2ad",
-    "synthetic3/11": "2dbafbd240c928d9",
-    "dead-end/3": "215c845d2b21b325",
-}
-
-
-def result_digest(result: DrawResult) -> str:
-    text = json.dumps(result.to_json(), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
-
-
-def test_draws_and_logs_are_those_recorded_before_the_incremental_engine() -> None:
+def test_draws_and_logs_are_those_recorded_before_the_incremental_engine(
+    snapshot: Snapshots,
+) -> None:
+    """Ties and the whole log, closures included, against readable snapshots recorded with the
+    engine as it was before the incremental matching (a fresh maximum matching per candidate;
+    they reproduce the sha256 digests pinned here before). The faster engine must make the same
+    random calls and log the same balls and reasons. The real season's rounds are checked the
+    same way in test_season_draws.py."""
     for builder, seed in ((0, 7), (3, 11)):
         result = draw_round(
             synthetic_qualifying_teams(builder), QUALIFYING, random.Random(seed), seed=seed
         )
-        assert result_digest(result) == RECORDED[f"synthetic{builder}/{seed}"]
+        snapshot.check(f"draws/synthetic{builder}-{seed}.txt", render(result.to_json()))
     pots = Pots(
         (Team("S1", "A", 4), Team("S2", "B", 3), Team("S3", "C", 2)),
         (Team("U1", "A", 1), Team("U2", "A", 1), Team("U3", "D", 0)),
     )
     dead_end = draw_round(pots, DrawRules(first_ball="unseeded"), random.Random(3))
-    assert result_digest(dead_end) == RECORDED["dead-end/3"]
+    snapshot.check("draws/dead-end-3.txt", render(dead_end.to_json()))
 
 
 def test_an_uncompletable_group_fails_at_its_first_ball() -> None:

@@ -129,6 +129,7 @@ def test_explicit_fallback_coefficient_overrides_the_season_rule(season: Season)
     assert {t.name for t in pots.seeded} != {t.name for t in default.seeded}
 
 
+@pytest.mark.shared
 def test_second_round_split_is_the_real_one_from_the_sources(season: Season) -> None:
     """The one round whose real split the sources give: the rule reproduces it exactly."""
     marked = {club for club, mark in second_round_marks().items() if mark == "yes"}

@@ -121,5 +121,12 @@ def test_a_season_in_progress_is_a_valid_bracket(season_copy: Path) -> None:
     """A season being played has its rounds filled in order: the rounds after the last one
     played are simply empty (the live season issue builds on this)."""
     drop_matches(season_copy, "quarter-final,", "semi-final,", "final,")
+    # ... and has neither the final scorer table nor the season's stated totals yet (issue 14:
+    # with them, the missing rounds would be a discrepancy the loader refuses)
+    (season_copy / "scorers.csv").unlink()
+    toml = season_copy / "season.toml"
+    text = toml.read_text("utf-8")
+    start = text.index("[stated]")
+    toml.write_text(text[:start] + text[text.index("\n\n", start) :], "utf-8")
     season = load_season(season_copy)
     assert {t.round for t in season.ties} == {"qualifying", "first", "second", "third", "fourth"}

@@ -1,8 +1,9 @@
 """The ``uefacup`` command group and what every command shares.
 
 Commands live one per module in this package and only parse arguments, call the library and
-render. Errors: any ``UefaCupError`` becomes one line on stderr and exit status 2 (click's own
-usage errors also exit 2); nothing else is caught, so a real bug still shows its traceback.
+render. Errors: any ``UefaCupError`` becomes one line a problem on stderr and exit status 2
+(click's own usage errors also exit 2); nothing else is caught, so a real bug still shows its
+traceback.
 """
 
 from __future__ import annotations
@@ -10,35 +11,60 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 import click
 
-from uefacup.errors import UefaCupError
+from uefacup.errors import UefaCupError, problems_of
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 DEFAULT_SEASON = "2002-03"
 
 
+class OneLineUsageError(click.UsageError):
+    """Click's usage error shown as ``uefacup CMD: error: what`` on one line, same exit status.
+
+    Click prints the usage, a hint and the error; only the last names the option and the values
+    it takes, and it is all a user needs (``--help`` has the rest).
+    """
+
+    def __init__(self, original: click.UsageError) -> None:
+        super().__init__(" ".join(original.format_message().split()), original.ctx)
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        where = self.ctx.command_path if self.ctx is not None else "uefacup"
+        click.echo(f"{where}: error: {self.format_message()}", err=file is None, file=file)
+
+
 class _Group(click.Group):
-    """A group that turns package errors into one clean line instead of a traceback."""
+    """A group that turns package errors into one clean line a problem instead of a traceback,
+    and click's usage errors into one line too (click prints the usage, a hint and the error:
+    three lines, where the last alone names the option and the values it takes)."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            raise OneLineUsageError(exc) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except OneLineUsageError:
+            raise
+        except click.UsageError as exc:  # a subcommand's arguments
+            raise OneLineUsageError(exc) from None
         except UefaCupError as exc:
-            for line in _lines(exc):
-                click.echo(f"uefacup: error: {line}", err=True)
+            for problem in problems_of(exc):
+                click.echo(f"uefacup: error: {problem}", err=True)
             sys.exit(2)
-
-
-def _lines(exc: UefaCupError) -> tuple[str, ...]:
-    """Every problem an error carries, one line each (a season with five bad rows: five)."""
-    problems = getattr(exc, "problems", None)
-    if isinstance(problems, tuple) and problems:
-        return tuple(str(p) for p in problems)
-    return (str(exc),)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import math
+import os
 import random
+import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -136,6 +140,12 @@ def draw_command(
     from uefacup.draw import DrawDay, DrawRules, draw_round, draw_season_day, load_pots_file
 
     sizes = _sizes(group_sizes)
+    if fallback_coefficient is not None and not (
+        math.isfinite(fallback_coefficient) and fallback_coefficient >= 0
+    ):
+        raise DrawError(
+            f"--fallback-coefficient must be a finite number, 0 or more, not {fallback_coefficient}"
+        )
     if pots_path is not None:
         entry = load_pots_file(pots_path, index=index, select=select)
         if probabilities:
@@ -162,14 +172,19 @@ def draw_command(
         data = load_season(season)
         names = {r.key: r.name for r in data.format}
         host = {r.key: _host_heading(r) for r in data.format}
-        day = draw_season_day(
-            data,
-            _round_key(data, round_name),
-            rng,
-            seed=seed,
-            group_sizes=sizes,
-            fallback_coefficient=fallback_coefficient,
-        )
+        try:
+            day = draw_season_day(
+                data,
+                _round_key(data, round_name),
+                rng,
+                seed=seed,
+                group_sizes=sizes,
+                fallback_coefficient=fallback_coefficient,
+            )
+        except DrawError as exc:
+            # name what the user gave: the sizes asked for, or the round of that season
+            given = f"--group-sizes {group_sizes}" if sizes is not None else f"--season {season}"
+            raise DrawError(f"draw {round_name} ({given}): {exc}") from None
     if fmt == "json":
         click.echo(json.dumps(day.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -180,9 +195,12 @@ def _sizes(text: str | None) -> tuple[int, ...] | None:
     if text is None:
         return None
     try:
-        return tuple(int(part) for part in text.split(","))
+        sizes = tuple(int(part) for part in text.split(","))
     except ValueError:
         raise DrawError(f"--group-sizes must be comma-separated integers, got {text!r}") from None
+    if any(size <= 0 or size % 2 for size in sizes):
+        raise DrawError(f"--group-sizes must be positive even numbers, got {text!r}")
+    return sizes
 
 
 def _host_heading(rnd: RoundFormat) -> str:
@@ -197,9 +215,12 @@ def _host_heading(rnd: RoundFormat) -> str:
 def _round_key(season: Season, text: str) -> str:
     """The season's round that ``text`` names: its key or name in any case, or a common
     abbreviation ("qf", "r1", "round of 16"); see ``uefacup.names.rounds``."""
-    from uefacup.names.rounds import season_round
+    from uefacup.names.rounds import UnknownRoundError, season_round
 
-    return season_round(season, text)
+    try:
+        return season_round(season, text)
+    except UnknownRoundError as exc:
+        raise UnknownRoundError(f"ROUND: {exc}") from None  # name the argument it came from
 
 
 def _print_day(day: DrawDay, show_log: bool, names: dict[str, str], host: dict[str, str]) -> None:
@@ -276,8 +297,64 @@ SLOW_PYTHON_POT = 10
 """Pots larger than this take the pure-Python solver long enough to warn (16 v 16: minutes)."""
 
 
-def _print_probabilities(entry: PotsEntry, fmt: str) -> PairingOdds:
+def _solve_watched(entry: PotsEntry) -> PairingOdds:
+    """The exact odds, computed in a worker thread while this one watches.
+
+    Why a thread: the main thread stays free to take Ctrl-C at once (the solver may be deep
+    in compiled code or a long recursion) and to draw the progress display. A large problem is
+    announced first with the bound of ``state_bound``. Ctrl-C prints one line and ends the
+    process with status 130; ``os._exit`` because the solver's threads cannot be stopped
+    half-way through a state and need not be: nothing is written.
+    """
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from uefacup.draw.estimate import LARGE_STATE_SPACE, state_bound
     from uefacup.draw.odds import pairing_odds
+
+    bound = state_bound(entry.pots, entry.constraints)
+    if bound > LARGE_STATE_SPACE:
+        click.echo(
+            f"warning: {len(entry.pots.unseeded)} v {len(entry.pots.seeded)} may visit up to "
+            f"{bound:.1e} draw states (an upper bound); the exact odds may take very long or "
+            "run out of memory (Ctrl-C stops)",
+            err=True,
+        )
+    outcome: list[PairingOdds] = []
+    failure: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            outcome.append(pairing_odds(entry))
+        except BaseException as exc:  # re-raised in the main thread below
+            failure.append(exc)
+
+    worker = threading.Thread(target=work, name="uefacup-probabilities", daemon=True)
+    err = Console(stderr=True, highlight=False)
+    try:
+        worker.start()
+        if err.is_terminal:
+            columns = (SpinnerColumn(), TextColumn("exact probabilities"), TimeElapsedColumn())
+            with Progress(*columns, console=err, transient=True):
+                _wait(worker)
+        else:
+            _wait(worker)
+    except KeyboardInterrupt:
+        sys.stdout.flush()
+        sys.stderr.write("uefacup: interrupted: exact probabilities not finished\n")
+        sys.stderr.flush()
+        os._exit(130)
+    if failure:
+        raise failure[0]
+    return outcome[0]
+
+
+def _wait(worker: threading.Thread) -> None:
+    while worker.is_alive():
+        worker.join(0.1)  # a bare join would hold Ctrl-C until the end
+
+
+def _print_probabilities(entry: PotsEntry, fmt: str) -> PairingOdds:
     from uefacup.draw.probabilities import compile_pending, engine_for
 
     if engine_for(entry.pots) == "python" and len(entry.pots.seeded) > SLOW_PYTHON_POT:
@@ -292,7 +369,7 @@ def _print_probabilities(entry: PotsEntry, fmt: str) -> PairingOdds:
             "note: compiling the probability engine for this machine, once (about half a minute)",
             err=True,
         )
-    odds = pairing_odds(entry)
+    odds = _solve_watched(entry)
     matrix = odds.probabilities
     seeded, unseeded = list(odds.seeded), list(odds.unseeded)
     if fmt == "json":

@@ -16,20 +16,44 @@ from typing import TYPE_CHECKING
 import click
 
 from uefacup.cli.app import format_option, main, season_option
+from uefacup.errors import DataError
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from uefacup.rules.entry_list import EntryList
+    from uefacup.rules.entry_list import EntryInputs, EntryList
 
 FIELDS = ("club", "association", "round", "label")
+
+
+def _check_entrants(season: str, inputs: EntryInputs, result: EntryList, what_if: bool) -> None:
+    """Every derived entrant must be a club of the season's clubs.csv (DataError otherwise): a
+    misspelt club in domestic.csv would otherwise enter the list unnoticed. ``--what-if`` only
+    names them, for deliberate changes of the domestic facts."""
+    from uefacup.io.season_folder import load_season
+    from uefacup.rules.consistency import entrant_problems
+
+    where = {f.club: f.where for f in inputs.facts if f.club}
+    problems = entrant_problems(
+        load_season(season), ((e.club, where.get(e.club, "")) for e in result.entries)
+    )
+    if problems and not what_if:
+        raise DataError(problems)
+    for problem in problems:
+        click.echo(f"note: {problem} (--what-if)", err=True)
 
 
 @main.command("entry-list")
 @season_option
 @format_option("text", "json", "csv")
 @click.option("--explain", is_flag=True, help="Say per association how each berth was filled.")
-def entry_list_command(season: str, fmt: str, explain: bool) -> None:
+@click.option(
+    "--what-if",
+    is_flag=True,
+    help="Derive even when an entrant is not in clubs.csv (changed domestic facts); each such "
+    "club is named on stderr instead of refused.",
+)
+def entry_list_command(season: str, fmt: str, explain: bool, what_if: bool) -> None:
     """Derive the season's entry list (club, association, entry round, label).
 
     A season without an access list (access.toml) cannot be derived: its entry list is shown as
@@ -44,7 +68,9 @@ def entry_list_command(season: str, fmt: str, explain: bool) -> None:
     if not (folder / ACCESS_FILE).is_file():
         _recorded(season, fmt, explain)
         return
-    result = derive_entry_list(load_entry_inputs(season))
+    inputs = load_entry_inputs(season)
+    result = derive_entry_list(inputs)
+    _check_entrants(season, inputs, result, what_if)
     rows = [
         {
             "club": e.club,

@@ -15,6 +15,7 @@ import click
 
 from uefacup.cli.app import club_option, format_option, main, season_option
 from uefacup.errors import SimulationError
+from uefacup.io.plot_path import check_plot_path
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -24,7 +25,13 @@ if TYPE_CHECKING:
 
 @main.command("simulate")
 @season_option
-@click.option("--runs", type=int, default=10_000, show_default=True, help="Seasons to simulate.")
+@click.option(
+    "--runs",
+    type=int,
+    default=10_000,
+    show_default=True,
+    help="Seasons to simulate (at most 500,000,000).",
+)
 @click.option("--seed", type=int, default=None, help="Seed; the same seed gives the same table.")
 @click.option(
     "--from",
@@ -52,17 +59,25 @@ if TYPE_CHECKING:
     show_default=True,
     help="vectorised (numpy, fast) or reference (one season at a time, for checking).",
 )
-@click.option("--workers", type=int, default=1, show_default=True, help="Local processes.")
+@click.option(
+    "--workers",
+    type=int,
+    default=1,
+    show_default=True,
+    help="Local processes (capped at the usable cores).",
+)
 @click.option("--dask", "use_dask", is_flag=True, help="Run on Dask (a LocalCluster by default).")
 @click.option("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler to use.")
-@click.option("--batch-size", type=int, default=None, help="Seasons per batch (default 5000).")
+@click.option(
+    "--batch-size", type=int, default=None, help="Seasons per batch (default 5000, at most 100000)."
+)
 @format_option("text", "json", "csv")
 @club_option
 @click.option(
     "--plot",
     "plot_path",
     default=None,
-    metavar="FILE.png|svg",
+    metavar="FILE.png|svg|pdf",
     help="Heat map to write: the clubs alive at the start point, with percentages.",
 )
 @click.option(
@@ -76,7 +91,7 @@ if TYPE_CHECKING:
     "--plot-bracket",
     "bracket_path",
     default=None,
-    metavar="FILE.png|svg",
+    metavar="FILE.png|svg|pdf",
     help="With --from ROUND: the most likely path from that round's real draw, as a bracket.",
 )
 @click.option(
@@ -123,6 +138,11 @@ def simulate_command(
         from uefacup.simulate.runner import BATCH_SIZE, simulate
     except ImportError as exc:
         raise SimulationError(f"simulate needs numpy: pip install 'uefacup[sim]' ({exc})") from None
+    if batch_size is None:
+        batch_size = BATCH_SIZE
+    for path in (plot_path, bracket_path):
+        if path:
+            check_plot_path(path)  # before the run, not after an hour of it
     from uefacup.io.season_folder import load_season
     from uefacup.report.console import make_console
 
@@ -131,9 +151,12 @@ def simulate_command(
     if from_round.casefold() == "start":
         from_round = "start"
     else:
-        from uefacup.names.rounds import season_round
+        from uefacup.names.rounds import UnknownRoundError, season_round
 
-        from_round = season_round(data, from_round)
+        try:
+            from_round = season_round(data, from_round)
+        except UnknownRoundError as exc:
+            raise UnknownRoundError(f"--from: {exc}") from None
     if bracket_path and from_round == "start":
         raise SimulationError("--plot-bracket starts from a real draw: add --from ROUND")
     rules = None
@@ -147,6 +170,7 @@ def simulate_command(
             items += read_rules_file(Path(rules_file))
         rules = apply_overrides(data.format, items)
     err = make_console(stderr=True)
+    workers = _cap_workers(workers, bool(scheduler), err)
     progress_ctx: Any = None
     advance = None
     if err.is_terminal and runs > 0:
@@ -175,7 +199,7 @@ def simulate_command(
         "workers": workers,
         "dask": use_dask,
         "scheduler": scheduler,
-        "batch_size": batch_size or BATCH_SIZE,
+        "batch_size": batch_size,
         "progress": advance,
         "rules": rules,
     }
@@ -202,6 +226,18 @@ def simulate_command(
             err=True,
         )
         sys.exit(130)
+
+
+def _cap_workers(workers: int, remote: bool, err: Console) -> int:
+    """More local workers than usable cores only queue: cap them, and say so on stderr."""
+    from uefacup.draw.cores import usable_cores
+    from uefacup.simulate.limits import WORKER_FACTOR
+
+    cores = usable_cores()
+    if remote or workers <= cores or workers > WORKER_FACTOR * cores:
+        return workers  # the library refuses the absurd counts with its own message
+    err.print(f"note: --workers {workers} capped at the {cores} usable core(s)")
+    return cores
 
 
 def _render(

@@ -2,20 +2,27 @@
 
 A draw object is ``{"seeded": [team, ...], "unseeded": [team, ...]}`` with each team
 ``{"name", "association", "group"}`` (``group`` may be null; ``coefficient`` is optional), plus
-optional ``competition``/``season`` labels and ``forbidden_pairs`` (a list of two-name lists).
-A file with ``draws`` holds many such objects; one is chosen by position or by
-``SEASON/COMPETITION`` (split at the last slash, e.g. ``2017/18/el``).
+optional ``competition``/``season``/``note`` labels and ``forbidden_pairs`` (a list of two-name
+lists). A file with ``draws`` (and an optional ``source``) holds many such objects; one is
+chosen by position or by ``SEASON/COMPETITION`` (split at the last slash, e.g. ``2017/18/el``).
+
+The whole file is checked before a draw is chosen (schema in ``pot_schema``: strict types,
+unknown keys refused), then the meaning: names unique within a draw, forbidden pairs naming
+teams of that draw. Every problem comes out at once, one line each, naming the file and key.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from uefacup.draw.teams import Constraints, Pots, Team
-from uefacup.errors import DrawError
+from pydantic import ValidationError
+
+from uefacup.draw.pot_schema import DrawSpec, PotFileSpec, problems_of_validation
+from uefacup.draw.teams import Constraints, Pots, Team, check_drawable
+from uefacup.errors import DrawError, PotFileError
+from uefacup.io.text import read_json as read_text_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,12 +35,8 @@ class PotsEntry:
 
 
 def read_json(path: str | Path) -> Any:
-    try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DrawError(f"{path}: cannot read pot file: {exc.strerror or exc}") from None
-    except json.JSONDecodeError as exc:
-        raise DrawError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    """The parsed pot file; reading errors become DrawErrors naming the file as given."""
+    return read_text_json(path, DrawError, where=str(path))
 
 
 def load_pots_file(
@@ -43,92 +46,106 @@ def load_pots_file(
     return pots_entry(read_json(path), str(path), index=index, select=select)
 
 
+def _specs(data: Any, where: str) -> tuple[list[tuple[DrawSpec, str]], bool]:
+    """Every draw of the file with its key path, and whether the file is a list of ``draws``.
+
+    Raises ``PotFileError`` with every problem of the file.
+    """
+    many = isinstance(data, dict) and "draws" in data
+    try:
+        if many:
+            specs = [
+                (d, f"draws[{i}]") for i, d in enumerate(PotFileSpec.model_validate(data).draws)
+            ]
+        else:
+            specs = [(DrawSpec.model_validate(data), "")]
+    except ValidationError as exc:
+        raise PotFileError(problems_of_validation(exc, where)) from None
+    problems = [line for spec, at in specs for line in _meaning(spec, where, at)]
+    if problems:
+        raise PotFileError(problems)
+    return specs, many
+
+
+def _meaning(spec: DrawSpec, where: str, at: str) -> list[str]:
+    """What the schema cannot see: a name used twice, a forbidden pair naming no team here."""
+    prefix = f"{where}: {at + '.' if at else ''}"
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+    for pot in ("seeded", "unseeded"):
+        for i, team in enumerate(getattr(spec, pot)):
+            if team.name in seen:
+                problems.append(f"{prefix}{pot}[{i}].name: {team.name!r} is also {seen[team.name]}")
+            else:
+                seen[team.name] = f"{pot}[{i}]"
+    for i, pair in enumerate(spec.forbidden_pairs):
+        for k, name in enumerate(pair):
+            if name not in seen:
+                problems.append(f"{prefix}forbidden_pairs[{i}][{k}]: no team named {name!r}")
+        if pair[0] == pair[1]:
+            problems.append(f"{prefix}forbidden_pairs[{i}]: names {pair[0]!r} twice")
+    return problems
+
+
 def all_entries(data: Any, where: str) -> list[PotsEntry]:
     """Every draw of a parsed pot file (a single draw object gives a list of one)."""
-    if isinstance(data, dict) and "draws" in data:
-        draws = data["draws"]
-        if not isinstance(draws, list):
-            raise DrawError(f"{where}: 'draws' must be a list")
-        return [_entry(d, f"{where}: draws[{i}]") for i, d in enumerate(draws)]
-    return [_entry(data, where)]
+    specs, _ = _specs(data, where)
+    return [_entry(spec, where, at) for spec, at in specs]
 
 
 def pots_entry(
     data: Any, where: str, *, index: int | None = None, select: str | None = None
 ) -> PotsEntry:
     """Pick one draw of a parsed pot file (see ``load_pots_file``)."""
-    if not (isinstance(data, dict) and "draws" in data):
+    specs, many = _specs(data, where)
+    if not many:
         if index is not None or select is not None:
             raise DrawError(f"{where}: holds a single draw; --index/--select do not apply")
-        return _entry(data, where)
-    draws = data["draws"]
-    if not isinstance(draws, list) or not draws:
-        raise DrawError(f"{where}: 'draws' must be a non-empty list")
-    if index is None and select is None and len(draws) == 1:
-        return _entry(draws[0], f"{where}: draws[0]")
+        return _entry(*specs[0], where)
+    if index is None and select is None and len(specs) == 1:
+        return _entry(*specs[0], where)
     if (index is None) == (select is None):
         raise DrawError(
-            f"{where}: holds {len(draws)} draws; choose one with --index N or "
+            f"{where}: holds {len(specs)} draws; choose one with --index N or "
             "--select SEASON/COMPETITION"
         )
     if index is not None:
-        if not 0 <= index < len(draws):
-            raise DrawError(f"{where}: no draw at index {index} (0..{len(draws) - 1})")
-        return _entry(draws[index], f"{where}: draws[{index}]")
+        if not 0 <= index < len(specs):
+            raise DrawError(
+                f"{where}: --index {index}: no draw at index {index} (0..{len(specs) - 1})"
+            )
+        return _entry(*specs[index], where)
     assert select is not None
     season, _, competition = select.rpartition("/")
     hits = [
         i
-        for i, d in enumerate(draws)
-        if isinstance(d, dict)
-        and str(d.get("season", "")) == season
-        and str(d.get("competition", "")) == competition
+        for i, (d, _) in enumerate(specs)
+        if (d.season or "") == season and (d.competition or "") == competition
     ]
     if len(hits) != 1:
         found = "no draw" if not hits else f"{len(hits)} draws"
-        raise DrawError(f"{where}: {found} with season {season!r} and competition {competition!r}")
-    return _entry(draws[hits[0]], f"{where}: draws[{hits[0]}]")
+        raise DrawError(
+            f"{where}: --select {select}: {found} with season {season!r} and "
+            f"competition {competition!r}"
+        )
+    return _entry(*specs[hits[0]], where)
 
 
-def _entry(data: Any, where: str) -> PotsEntry:
-    if not isinstance(data, dict):
-        raise DrawError(f"{where}: a draw must be an object with 'seeded' and 'unseeded'")
-    pots = []
-    for pot in ("seeded", "unseeded"):
-        teams = data.get(pot)
-        if not isinstance(teams, list) or not teams:
-            raise DrawError(f"{where}: '{pot}' must be a non-empty list of teams")
-        pots.append(tuple(_team(t, f"{where}: {pot}[{i}]") for i, t in enumerate(teams)))
-    pairs = data.get("forbidden_pairs", [])
-    if not isinstance(pairs, list) or not all(
-        isinstance(p, list) and len(p) == 2 and all(isinstance(n, str) for n in p) for p in pairs
-    ):
-        raise DrawError(f"{where}: 'forbidden_pairs' must be a list of two-name lists")
-    constraints = Constraints().with_pairs((p[0], p[1]) for p in pairs)
-    label = " ".join(str(data[k]) for k in ("competition", "season") if data.get(k))
-    return PotsEntry(label or where, Pots(pots[0], pots[1]), constraints)
-
-
-def _team(data: Any, where: str) -> Team:
-    if not isinstance(data, dict):
-        raise DrawError(f"{where}: a team must be an object with a 'name'")
-    name = data.get("name")
-    if not isinstance(name, str) or not name.strip():
-        raise DrawError(f"{where}: team 'name' must be a non-empty string")
-    association = data.get("association")
-    group = data.get("group")
-    coefficient = data.get("coefficient")
-    if association is not None and not isinstance(association, str):
-        raise DrawError(f"{where} ({name}): 'association' must be a string or null")
-    if group is not None and not isinstance(group, str):
-        raise DrawError(f"{where} ({name}): 'group' must be a string or null")
-    if coefficient is not None and (
-        isinstance(coefficient, bool) or not isinstance(coefficient, int | float)
-    ):
-        raise DrawError(f"{where} ({name}): 'coefficient' must be a number or null")
-    return Team(
-        name,
-        association or "",
-        None if coefficient is None else float(coefficient),
-        group or None,
+def _entry(spec: DrawSpec, at: str, where: str) -> PotsEntry:
+    """The draw as the procedure takes it; a draw that cannot be made names its place."""
+    pots = Pots(
+        tuple(_team(t) for t in spec.seeded),
+        tuple(_team(t) for t in spec.unseeded),
     )
+    constraints = Constraints().with_pairs((p[0], p[1]) for p in spec.forbidden_pairs)
+    place = f"{where}: {at}" if at else where
+    try:
+        check_drawable(pots, constraints)
+    except DrawError as exc:
+        raise DrawError(f"{place}: {exc}") from None
+    label = " ".join(v for v in (spec.competition, spec.season) if v)
+    return PotsEntry(label or place, pots, constraints)
+
+
+def _team(spec: Any) -> Team:
+    return Team(spec.name, spec.association or "", spec.coefficient, spec.group or None)

@@ -7,12 +7,14 @@ and raise one ``DataError`` at the end, so a user with five bad rows sees five m
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from uefacup.errors import DataError, SeasonError
+from uefacup.io.text import read_text
 from uefacup.model import Score
 
 _SCORE = re.compile(r"^\s*(\d{1,2})\s*[-:–]\s*(\d{1,2})\s*$")
@@ -50,17 +52,31 @@ def read_rows(path: Path, required: tuple[str, ...], problems: Problems) -> Iter
     """
     if not path.is_file():
         raise SeasonError(f"{path}: required file is missing")
+    text = read_text(path)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SeasonError(f"{path}: cannot be read ({exc})") from exc
-    reader = csv.DictReader(text.splitlines())
-    header = reader.fieldnames or []
+        header = [h.strip() for h in reader.fieldnames or []]
+    except csv.Error as exc:
+        raise SeasonError(f"{path.name}:1: {exc}") from None
+    reader.fieldnames = header
     missing = [c for c in required if c not in header]
     if missing:
-        raise SeasonError(f"{path}:1: missing column(s) {', '.join(missing)}")
+        raise SeasonError(f"{path.name}:1: missing column(s) {', '.join(missing)}")
+    rows = _rows(reader, path.name, problems)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # a NUL byte or a quote left open
+            problems.add(f"{path.name}:{reader.line_num}", f"not valid CSV ({exc})")
+            return
+        yield row
+
+
+def _rows(reader: csv.DictReader[str], name: str, problems: Problems) -> Iterator[Row]:
     for values in reader:
-        where = f"{path.name}:{reader.line_num}"
+        where = f"{name}:{reader.line_num}"
         if None in values:  # more cells than header columns
             problems.add(where, "more cells than the header has columns")
             continue

@@ -9,7 +9,6 @@ checked later by ``uefacup.rules.entry_list`` so that the library and the files 
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from uefacup.errors import EntryListError, SeasonError
 from uefacup.format.load import parse_season_file
 from uefacup.io.csvtable import Problems, read_rows
 from uefacup.io.season_folder import season_path
+from uefacup.io.text import read_toml
 from uefacup.model import Label
 from uefacup.rules.access import (
     AccessList,
@@ -65,12 +65,9 @@ def _ranking(folder: Path, problems: list[str]) -> tuple[RankedAssociation, ...]
 def _rounds(folder: Path) -> tuple[str, ...]:
     """The season's round keys in order, from its format in season.toml."""
     path = folder / "season.toml"
-    try:
-        meta = tomllib.loads(path.read_text("utf-8"))
-    except FileNotFoundError:
-        raise SeasonError(f"{path}: required file is missing") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise SeasonError(f"{path}: not valid TOML ({exc})") from exc
+    if not path.is_file():
+        raise SeasonError(f"{path}: required file is missing")
+    meta = read_toml(path)
     spec, lines = parse_season_file(meta)
     if spec is None:
         raise EntryListError(lines)
@@ -86,19 +83,16 @@ def _round(value: object, rounds: tuple[str, ...]) -> str:
 def _access(path: Path, rounds: tuple[str, ...], problems: list[str]) -> AccessList:
     if not path.is_file():
         raise SeasonError(f"{path}: required file is missing")
-    try:
-        raw = tomllib.loads(path.read_text("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise SeasonError(f"{path}: not valid TOML ({exc})") from exc
+    raw = read_toml(path)
     name = path.name
     bands: list[BerthBand] = []
-    for i, item in enumerate(raw.get("berths", []), 1):
+    for i, item in _items(raw, "berths", name, problems):
         try:
             bands.append(BerthBand(_scope(item), int(item["berths"]), str(item.get("source", ""))))
-        except (KeyError, TypeError, ValueError) as exc:
-            problems.append(f"{name} [[berths]] #{i}: {exc!r}")
+        except _SHAPE as exc:
+            problems.append(f"{name} [[berths]] #{i}: {_why(exc)}")
     slots: list[DomesticSlot] = []
-    for i, item in enumerate(raw.get("slot", []), 1):
+    for i, item in _items(raw, "slot", name, problems):
         try:
             place = str(item["place"])
             kind, position = _place(place)
@@ -106,10 +100,10 @@ def _access(path: Path, rounds: tuple[str, ...], problems: list[str]) -> AccessL
             slots.append(
                 DomesticSlot(_round(item["round"], rounds), kind, _scope(item), position, source)
             )
-        except (KeyError, TypeError, ValueError) as exc:
-            problems.append(f"{name} [[slot]] #{i}: {exc!r}")
+        except _SHAPE as exc:
+            problems.append(f"{name} [[slot]] #{i}: {_why(exc)}")
     external: list[ExternalSlot] = []
-    for i, item in enumerate(raw.get("external", []), 1):
+    for i, item in _items(raw, "external", name, problems):
         try:
             external.append(
                 ExternalSlot(
@@ -119,9 +113,14 @@ def _access(path: Path, rounds: tuple[str, ...], problems: list[str]) -> AccessL
                     str(item.get("source", "")),
                 )
             )
-        except (KeyError, TypeError, ValueError) as exc:
-            problems.append(f"{name} [[external]] #{i}: {exc!r}")
-    fair_play = raw.get("fair_play", {})
+        except _SHAPE as exc:
+            problems.append(f"{name} [[external]] #{i}: {_why(exc)}")
+    fair_play = _table(raw, "fair_play", name, problems)
+    league_cup = _table(raw, "league_cup", name, problems)
+    for table, key in ((fair_play, "fair_play"), (league_cup, "league_cup")):
+        if not isinstance(table.get("associations", []), list):
+            problems.append(f"{name} [{key}] associations: must be a list of names")
+            table["associations"] = []
     holders = _holders(raw.get("title_holders"), rounds, name, problems)
     try:
         fp_round = _round(fair_play.get("round", rounds[0]), rounds)
@@ -135,18 +134,59 @@ def _access(path: Path, rounds: tuple[str, ...], problems: list[str]) -> AccessL
         rounds=rounds,
         fair_play=tuple(str(a) for a in fair_play.get("associations", [])),
         fair_play_round=fp_round,
-        league_cup=tuple(str(a) for a in raw.get("league_cup", {}).get("associations", [])),
+        league_cup=tuple(str(a) for a in league_cup.get("associations", [])),
         title_holders=holders,
         sources={
             "fair_play": str(fair_play.get("source", "")),
-            "league_cup": str(raw.get("league_cup", {}).get("source", "")),
+            "league_cup": str(league_cup.get("source", "")),
         },
     )
 
 
+_SHAPE = (KeyError, TypeError, ValueError, AttributeError, IndexError)
+"""What a value of the wrong shape raises while an access.toml entry is read."""
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, KeyError):
+        return f"missing key {exc.args[0]!r}"
+    return str(exc) or type(exc).__name__
+
+
+def _items(
+    raw: dict[str, Any], key: str, name: str, problems: list[str]
+) -> list[tuple[int, dict[str, Any]]]:
+    """The entries of an array of tables ``[[key]]``; anything else is a problem, not a crash."""
+    value = raw.get(key, [])
+    if not isinstance(value, list):
+        problems.append(f"{name} [[{key}]]: must be an array of tables, got {value!r:.40}")
+        return []
+    out: list[tuple[int, dict[str, Any]]] = []
+    for i, item in enumerate(value, 1):
+        if isinstance(item, dict):
+            out.append((i, item))
+        else:
+            problems.append(f"{name} [[{key}]] #{i}: must be a table, got {item!r:.40}")
+    return out
+
+
+def _table(raw: dict[str, Any], key: str, name: str, problems: list[str]) -> dict[str, Any]:
+    value = raw.get(key, {})
+    if not isinstance(value, dict):
+        problems.append(f"{name} [{key}]: must be a table, got {value!r:.40}")
+        return {}
+    return dict(value)
+
+
 def _scope(item: dict[str, Any]) -> Scope:
     ranks = item.get("ranks")
-    first, last = (int(ranks[0]), int(ranks[1])) if ranks else (None, None)
+    if ranks is not None and not (
+        isinstance(ranks, list)
+        and len(ranks) == 2
+        and all(isinstance(r, int) and not isinstance(r, bool) for r in ranks)
+    ):
+        raise ValueError(f"ranks must be [first, last], got {ranks!r:.40}")
+    first, last = (ranks[0], ranks[1]) if ranks else (None, None)
     return Scope(
         first_rank=first,
         last_rank=last,
@@ -179,8 +219,8 @@ def _holders(
             promote_ranks=tuple(int(r) for r in item.get("promote_ranks", [])),
             source=str(item.get("source", "")),
         )
-    except (KeyError, TypeError, ValueError) as exc:
-        problems.append(f"{name} [title_holders]: {exc!r}")
+    except _SHAPE as exc:
+        problems.append(f"{name} [title_holders]: {_why(exc)}")
         return None
 
 

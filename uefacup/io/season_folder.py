@@ -9,7 +9,6 @@ against the season's own rules, so a dataset that contradicts itself never loads
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,6 +22,7 @@ from uefacup.format.schema import SeasonFile
 from uefacup.io.aliases import Alias, AliasTable
 from uefacup.io.csvtable import Problems, Row, parse_optional_score, parse_score, read_rows
 from uefacup.io.match_facts import HistoricalRecord, MatchKey, load_historical_record
+from uefacup.io.text import read_text, read_toml
 from uefacup.model import (
     Association,
     Club,
@@ -34,6 +34,7 @@ from uefacup.model import (
     Season,
     Tie,
 )
+from uefacup.rules.consistency import season_problems
 from uefacup.rules.ties import validate_tie
 
 SEASONS_ROOT = Path(__file__).resolve().parent.parent / "seasons"
@@ -138,11 +139,12 @@ def load_season_with_aliases(name_or_path: str | Path = "2002-03") -> LoadedSeas
         attendance=spec.attendance,
         scorers=scorers,
         final_venue=spec.final.venue,
-        notes=notes.read_text("utf-8") if notes.is_file() else "",
+        notes=read_text(notes) if notes.is_file() else "",
         facts={k: v for k, v in meta.items() if k not in ("format", "schedule", "draw")},
         coefficient_fallback=fallback,
         real_pots=real_pots,
     )
+    Problems(season_problems(season)).raise_if_any()  # meaning: dates, coefficients, totals
     table = AliasTable.build({c.name: c.association for c in clubs}, aliases, assoc_aliases)
     return LoadedSeason(season, table, folder)
 
@@ -226,10 +228,7 @@ def _most_stated(record: HistoricalRecord, match: MatchKey, fact: str) -> str | 
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise SeasonError(f"{path}: not valid TOML ({exc})") from exc
+    return read_toml(path)  # BOM, CRLF and every reading error handled in io.text
 
 
 def _pair_problems(fmt: Format, clubs: set[str]) -> list[str]:

@@ -67,6 +67,28 @@ _EUROPE_DEFAULT = {
 }
 
 
+RANKING_FILE = "associations.csv"
+ACCESS_FILE = "access.toml"
+FACTS_FILE = "domestic.csv"
+"""Each problem starts with the input it is about, named as in a season folder; a fact read from
+a file carries its own ``file:line`` (``Fact.where``)."""
+
+
+class _Located:
+    """A problem list whose ``append`` prefixes the location currently being checked."""
+
+    def __init__(self, items: list[str], at: str = FACTS_FILE) -> None:
+        self.items = items
+        self.at = at
+
+    def append(self, text: str) -> None:
+        self.items.append(f"{self.at}: {text}")
+
+
+def _at(fact: Fact) -> str:
+    return fact.where or FACTS_FILE
+
+
 @dataclass(frozen=True, slots=True)
 class Fact:
     """One domestic fact: "Basel finished 1st in Switzerland", with where it came from."""
@@ -163,8 +185,8 @@ class EntryList:
 
 def derive_entry_list(inputs: EntryInputs) -> EntryList:
     """The entry list of the season; EntryListError lists every inconsistency found."""
-    problems = _check_ranking(inputs.ranking)
-    problems += check_access(inputs.access, inputs.ranking)
+    problems = [f"{RANKING_FILE}: {p}" for p in _check_ranking(inputs.ranking)]
+    problems += [f"{ACCESS_FILE}: {p}" for p in check_access(inputs.access, inputs.ranking)]
     domestic, external, fact_problems = _domestic(inputs)
     problems += fact_problems
     banned = {name for name, dom in domestic.items() if dom.banned is not None}
@@ -177,7 +199,7 @@ def derive_entry_list(inputs: EntryInputs) -> EntryList:
         places = domestic_places(inputs.access, assoc, holders_vacated=vacated)
         res = resolve_association(places, dom)
         resolutions.append(res)
-        problems.extend(res.problems)
+        problems.extend(f"{FACTS_FILE}: {p}" for p in res.problems)
         entries.extend(
             Entry(a.club, assoc.name, a.place.round, a.label, a.place.name) for a in res.assignments
         )
@@ -193,7 +215,7 @@ def derive_entry_list(inputs: EntryInputs) -> EntryList:
     entries.sort(key=lambda e: (rank(e.round), order.get(e.association, len(order))))
 
     counts = access_counts(inputs.access, inputs.ranking, banned=banned, holders_vacated=vacated)
-    problems += _check_totals(entries, counts)
+    problems += [f"{ACCESS_FILE}: {p}" for p in _check_totals(entries, counts)]
     if problems:
         raise EntryListError(problems)
     return EntryList(
@@ -228,10 +250,11 @@ def _domestic(inputs: EntryInputs) -> tuple[dict[str, Domestic], list[Entry], li
     by_assoc: dict[str, list[Fact]] = defaultdict(list)
     homes: dict[str, set[str]] = defaultdict(set)
     for fact in inputs.facts:
-        at = f" [{fact.where}]" if fact.where else ""
         if fact.association not in known:
             club = f" (club {fact.club})" if fact.club else ""
-            problems.append(f"{fact.association}: {fact.kind.value}: unknown association{club}{at}")
+            problems.append(
+                f"{_at(fact)}: {fact.association}: {fact.kind.value}: unknown association{club}"
+            )
             continue
         by_assoc[fact.association].append(fact)
         if fact.club:
@@ -239,7 +262,9 @@ def _domestic(inputs: EntryInputs) -> tuple[dict[str, Domestic], list[Entry], li
     for club, assocs in sorted(homes.items()):
         if len(assocs) > 1:
             listed = " and ".join(sorted(assocs))
-            problems.append(f"{listed}: club {club} listed under more than one association")
+            problems.append(
+                f"{FACTS_FILE}: {listed}: club {club} listed under more than one association"
+            )
 
     result: dict[str, Domestic] = {}
     external: list[Entry] = []
@@ -251,8 +276,9 @@ def _domestic(inputs: EntryInputs) -> tuple[dict[str, Domestic], list[Entry], li
 
 
 def _one_association(
-    name: str, facts: list[Fact], access: AccessList, problems: list[str]
+    name: str, facts: list[Fact], access: AccessList, found: list[str]
 ) -> tuple[Domestic, list[Entry]]:
+    problems = _Located(found)
     league: dict[int, str] = {}
     single: dict[str, str] = {}
     fair_play: list[tuple[int, str]] = []
@@ -269,6 +295,7 @@ def _one_association(
         return bool(fact.club)
 
     for fact in facts:
+        problems.at = _at(fact)
         kind = fact.kind
         if kind is FactKind.LEAGUE:
             if not need_club(fact):
@@ -324,6 +351,7 @@ def _one_association(
         elif kind is FactKind.CUP_UNFINISHED:
             unfinished = fact.detail or "cup not finished in time"
 
+    problems.at = FACTS_FILE
     cw, cr = single.get("cup_winners"), single.get("cup_runners_up")
     if cw is not None and cw == cr:
         problems.append(f"{name}: cup_runner_up: {cw} are also given as cup winners")

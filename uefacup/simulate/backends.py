@@ -81,7 +81,7 @@ def batches(runs: int, seed: int, batch_size: int) -> list[Batch]:
     if runs <= 0:
         raise SimulationError(f"--runs must be positive, not {runs}")
     if batch_size <= 0:
-        raise SimulationError(f"batch size must be positive, not {batch_size}")
+        raise SimulationError(f"--batch-size must be positive, not {batch_size}")
     count = math.ceil(runs / batch_size)
     children = np.random.SeedSequence(seed).spawn(count)
     return [
@@ -232,9 +232,11 @@ def run_dask(
                     dashboard_address=None,
                 )
             client = dist.Client(cluster, set_as_default=False)
-    except (OSError, TimeoutError) as exc:
+    except (OSError, TimeoutError, ValueError, TypeError) as exc:  # unreachable or malformed
         where = scheduler or "a local cluster"
-        raise SimulationError(f"cannot reach the Dask scheduler at {where}: {exc}") from None
+        raise SimulationError(
+            f"--scheduler: cannot reach the Dask scheduler at {where}: {exc}"
+        ) from None
     total = np.zeros((plan.n_clubs, len(plan.real_counts[0])), dtype=np.int64)
     done = 0
     try:

@@ -2,8 +2,11 @@
 
 Every club gets its own attack and defence, estimated by maximum a posteriori on the 90-minute
 scores of the real matches played **before** the ``--from`` point, so the fit never sees the
-results it is then asked to predict (from the start of the season there are none and the model
-is its prior). ``mu`` and the home advantage are those of the coefficient fit.
+results it is then asked to predict. Nor does anything it inherits: ``mu`` (the base rate),
+the home advantage and the scale of the coefficient prior are the coefficient fit
+(``fit_coefficient_scale``) on those same earlier matches, not on the whole season. From the
+start of the season there is nothing to fit on, so the model is refused there (the coefficient
+model is the one to use).
 
 A plain maximum-likelihood fit is hopeless here: a club plays two to twelve matches a season,
 and a club that won 8-0 would get an unbounded attack. So each attack and defence has a
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from uefacup.errors import SimulationError
 from uefacup.model import RoundKey, Season
 from uefacup.simulate.model import MatchModel
 from uefacup.simulate.strengths import (
@@ -34,6 +38,9 @@ from uefacup.simulate.strengths import (
 __all__ = ["PRIOR_SD", "dixon_coles_model"]
 
 PRIOR_SD = 0.25
+MIN_MATCHES = 10
+"""Fewest earlier matches the base rate, home advantage and scale are fitted on (as
+``fit_coefficient_scale`` asks)."""
 
 
 def dixon_coles_model(
@@ -45,26 +52,24 @@ def dixon_coles_model(
 ) -> MatchModel:
     """Attack/defence per club fitted on the real matches of rounds before ``before``.
 
-    ``before`` None means the start of the season: no matches, the prior alone.
+    ``fit`` (base rate, home advantage, prior scale) defaults to the coefficient fit on those
+    same matches; a fit passed in is the caller's responsibility. ``before`` None (the start
+    of the season) has no earlier matches and is refused.
     """
-    fit = fit_coefficient_scale(season) if fit is None else fit
-    prior = coefficient_ratings(season, fit)
-    n = len(season.clubs)
     keys = season.format.keys
     rounds = [] if before is None else list(keys[: keys.index(before)])
     table = match_table(season, rounds)
     m = len(table)
-    names = tuple(c.name for c in season.clubs)
-    where = "start" if before is None else before
-    if m == 0:
-        return MatchModel(
-            names,
-            prior.copy(),
-            prior.copy(),
-            fit.mu,
-            fit.home_advantage,
-            description=f"dixon-coles: no matches before {where}, coefficient prior only",
+    where = "the start" if before is None else f"the {before} round"
+    if m < MIN_MATCHES:
+        raise SimulationError(
+            f"--model dixon-coles: {m} real matches before {where}, at least {MIN_MATCHES} "
+            "needed (use --from first or later, or --model coefficient)"
         )
+    fit = fit_coefficient_scale(season, table) if fit is None else fit
+    prior = coefficient_ratings(season, fit)
+    n = len(season.clubs)
+    names = tuple(c.name for c in season.clubs)
     design = np.zeros((2 * m, 2 * n))
     obs = np.arange(m)
     design[obs, table.home] = 1.0  # home attack

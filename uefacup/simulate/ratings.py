@@ -12,18 +12,22 @@ for the coefficient model, so only the relative strengths come from the file. Cl
 the season's canonical names or any of their aliases (``aliases.csv``).
 
 Every club of the season must be rated (a club left out would otherwise silently be average),
-and every row must name a club of the season; all problems are reported at once.
+and every row must name a club of the season; all problems are reported at once, each as
+``FILE:LINE: what`` (``RatingsFileError``). The file is read through ``io.text``: UTF-8 with or
+without a BOM, any newline.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import math
 from pathlib import Path
 
 import numpy as np
 
-from uefacup.errors import SimulationError
+from uefacup.errors import RatingsFileError, SimulationError
+from uefacup.io.text import read_text
 from uefacup.model import Season
 from uefacup.simulate.model import MatchModel
 from uefacup.simulate.strengths import base_rates
@@ -34,11 +38,11 @@ __all__ = ["ratings_model"]
 def ratings_model(season: Season, path: Path | str) -> MatchModel:
     """The model whose strengths are read from ``path``."""
     path = Path(path)
+    text = read_text(path, SimulationError, where=str(path))
     try:
-        text = path.read_text("utf-8-sig")
-    except OSError as exc:
-        raise SimulationError(f"{path}: cannot read ratings file: {exc.strerror}") from None
-    rows = list(csv.reader(text.splitlines()))
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        raise SimulationError(f"{path}: not valid CSV ({exc})") from None
     if not rows:
         raise SimulationError(f"{path}: empty ratings file")
     header = [h.strip().lower() for h in rows[0]]
@@ -81,8 +85,7 @@ def ratings_model(season: Season, path: Path | str) -> MatchModel:
         )
         problems.insert(0, f"{path}: no rating for {len(missing)} club(s): {shown}")
     if problems:
-        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
-        raise SimulationError(problems[0] + more)
+        raise RatingsFileError(problems)
     mu, home_advantage = base_rates(season)
     attack = np.array([values[c.name][0] for c in season.clubs])
     defence = np.array([values[c.name][1] for c in season.clubs])

@@ -14,12 +14,19 @@ from pathlib import Path
 
 import numpy as np
 
+from uefacup.draw.cores import usable_cores
 from uefacup.errors import SimulationError
 from uefacup.format.rounds import Format
 from uefacup.model import RoundKey, Season
 from uefacup.simulate.backends import ENGINES, batches, run_dask, run_local
 from uefacup.simulate.backtest import backtest
 from uefacup.simulate.fitting import dixon_coles_model
+from uefacup.simulate.limits import (
+    DEFAULT_BATCH_SIZE,
+    check_batching,
+    check_scheduler,
+    check_workers,
+)
 from uefacup.simulate.model import MatchModel
 from uefacup.simulate.plan import build_plan, parse_from
 from uefacup.simulate.ratings import ratings_model
@@ -29,7 +36,7 @@ from uefacup.simulate.strengths import coefficient_model
 __all__ = ["BATCH_SIZE", "MODELS", "build_model", "simulate"]
 
 MODELS = ("coefficient", "dixon-coles", "ratings")
-BATCH_SIZE = 5_000
+BATCH_SIZE = DEFAULT_BATCH_SIZE
 """Seasons per batch: the fastest size measured (larger ones fall out of the CPU caches)."""
 
 
@@ -47,7 +54,7 @@ def build_model(
         return coefficient_model(season)
     if name == "dixon-coles":
         return dixon_coles_model(season, from_round)
-    raise SimulationError(f"unknown model {name!r}; choose one of {', '.join(MODELS)}")
+    raise SimulationError(f"--model: unknown model {name!r}; choose one of {', '.join(MODELS)}")
 
 
 def simulate(
@@ -74,11 +81,15 @@ def simulate(
     process pool. ``score`` adds the backtest when starting from a real round. ``rules`` is a
     changed format (``uefacup.whatif.apply_overrides``) for the simulated rounds; the real
     results kept before ``from_round`` are not decided again, and no backtest is scored.
+    Requests the machine cannot serve are refused before any work (``limits``).
     """
     if isinstance(runs, bool) or not isinstance(runs, int) or runs <= 0:
         raise SimulationError(f"--runs must be a positive number of seasons, not {runs}")
-    if workers < 1:
-        raise SimulationError(f"--workers must be at least 1, not {workers}")
+    check_batching(runs, batch_size)
+    if not scheduler:  # a remote cluster's size is not this machine's business
+        check_workers(workers, usable_cores())
+    else:
+        check_scheduler(scheduler)
     if engine not in ENGINES:
         raise SimulationError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     if seed is None:
