@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import click
-from rich.console import Console
 
 from uefacup.model import Season
+from uefacup.report.console import make_console
 
 DEFAULT_RUNS = 10_000
 
@@ -37,11 +37,11 @@ def print_season_odds(season: Season, round_: str, runs: int, seed: int, fmt: st
         }
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    console = Console(highlight=False)
+    console = make_console()
     console.print(
         f"{season.round_name(round_)}: pairing probabilities by Monte Carlo, {runs:,} draws of "
         f"the season's procedure (seeds {seed}..{seed + runs - 1}), ± one standard error",
-        soft_wrap=True,
+        markup=False,
     )
     console.print("The real draw, tie by tie:")
     width = max(len(f"{a} v {b}") for a, b, _, _ in real) if real else 0
