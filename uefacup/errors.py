@@ -8,6 +8,8 @@ unknown club, impossible tie) must be one of these.
     ├── SeasonError               a season folder or file cannot be loaded
     │   └── DataError (ValueError)    rows of a data file are wrong; carries every problem at once
     ├── UnknownClubError (KeyError)   a name the alias table cannot resolve
+    ├── UnknownRoundError (ValueError)  a round name the season's format cannot resolve
+    │                                 (defined in uefacup.names.rounds, beside its resolver)
     ├── TieError (ValueError)     a recorded tie breaks the season's rules (names the tie)
     ├── ParseError (ValueError)   a source text line is not in the expected format
     ├── EntryListError (ValueError)   inputs of the access / redistribution rules are inconsistent
