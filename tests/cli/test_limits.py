@@ -149,6 +149,10 @@ def test_large_exact_problem_warns_and_ctrl_c_exits_130(tmp_path: Path) -> None:
     finally:
         if process.poll() is None:
             process.kill()
+            process.communicate()
+        for pipe in (process.stdout, process.stderr):
+            if pipe is not None:
+                pipe.close()
     assert process.returncode == 130
     assert out == ""
     assert err == "uefacup: interrupted: exact probabilities not finished\n"
