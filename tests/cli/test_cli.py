@@ -164,3 +164,22 @@ def test_python_dash_m_entry_point() -> None:
         [sys.executable, "-m", "uefacup", "--help"], capture_output=True, text=True, check=False
     )
     assert proc.returncode == 0 and "replay" in proc.stdout
+
+
+def test_a_missing_library_is_one_line_not_a_traceback() -> None:
+    """Commands import their libraries when they run; one that is not installed (rich, hidden
+    here) is named on one line with status 2."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['rich'] = None; sys.argv = ['uefacup', 'replay'];"
+        "from uefacup.cli import main; main()"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert done.stderr.splitlines() == [
+        "uefacup: error: the package 'rich' is not installed; pip install uefacup (or "
+        "'uefacup[all]' for every extra) installs it"
+    ]

@@ -65,6 +65,14 @@ class _Group(click.Group):
             for problem in problems_of(exc):
                 click.echo(f"uefacup: error: {problem}", err=True)
             sys.exit(2)
+        except ModuleNotFoundError as exc:  # commands import their libraries lazily
+            name = (exc.name or "a module").split(".")[0]
+            click.echo(
+                f"uefacup: error: the package {name!r} is not installed; "
+                "pip install uefacup (or 'uefacup[all]' for every extra) installs it",
+                err=True,
+            )
+            sys.exit(2)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
