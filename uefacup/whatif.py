@@ -145,12 +145,7 @@ def apply_overrides(fmt: Format, overrides: Sequence[Override]) -> Format:
         two = rules.legs == 2
         away = bool(new.get("away_goals", rules.away_goals)) and two
         in_et = bool(new.get("away_goals_in_extra_time", rules.away_goals_in_extra_time))
-        if (
-            in_et
-            and not away
-            and "away_goals_in_extra_time" in new
-            and new["away_goals_in_extra_time"]
-        ):
+        if new.get("away_goals_in_extra_time") is True and not away:
             problems.append(f"{rnd.key}: away_goals_in_extra_time needs away goals")
         rules = replace(
             rules,

@@ -55,6 +55,7 @@ MATCHES = FrameSchema(
             "stadium where recorded (a one-match final: the season's final venue); <NA> otherwise",
         ),
         Column("neutral", "boolean", "True for a match at a neutral ground"),
+        Column("attendance", "Int64", "spectators, where most sources agree; <NA> otherwise"),
     ),
 )
 
@@ -107,6 +108,7 @@ def matches_rows(season: Season) -> list[dict[str, Any]]:
                     "away_penalties": pens[1],
                     "venue": venue,
                     "neutral": leg.neutral,
+                    "attendance": leg.attendance,
                 }
             )
     return rows
