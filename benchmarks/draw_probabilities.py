@@ -13,20 +13,29 @@ With ``--repeat N`` each draw runs N times, each in its own process. "seconds" i
 fastest run, followed by the median and the slowest, and "peak MB" is the largest. This machine's
 load moves a run by up to half, so the spread shows whether a difference is real.
 
+With ``--baseline DIR`` each run is paired with a run of the package found in DIR (a copy of
+another version of the tree, put first on ``PYTHONPATH`` of its child), right after it, so that
+both meet the same load: the row then ends with the baseline's fastest time, the ratio of the
+two fastest times, and the largest difference between the two matrices. Run it twice after
+changing either engine: the first run compiles.
+
     python benchmarks/draw_probabilities.py [--file F] [--only I,J] [--timeout S] [--repeat N]
                                             [--engine compiled|python] [--reference cldraw.js]
+                                            [--baseline DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 DEFAULT_FILE = Path(__file__).resolve().parents[2] / "shared" / "draws" / "uefa-knockout-draws.json"
 HERE = Path(__file__).resolve().parent
@@ -91,6 +100,7 @@ def main() -> None:
         choices=["compiled", "python"],
         help="compiled (numba, default when installed) or python",
     )
+    parser.add_argument("--baseline", type=Path, help="a tree to time in the same rounds")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.engine is None:
@@ -118,25 +128,12 @@ def main() -> None:
         label = f"{d['competition']} {d['season']}"
         size = f"{len(d['seeded'])}x{len(d['unseeded'])}"
         runs = []
+        base_runs = []
         try:
             for _ in range(args.repeat):
-                done = subprocess.run(
-                    [
-                        sys.executable,
-                        __file__,
-                        "--file",
-                        str(args.file),
-                        "--engine",
-                        args.engine,
-                        "--one",
-                        str(i),
-                    ],
-                    capture_output=True,
-                    text=True,
-                    timeout=args.timeout,
-                    check=True,
-                )
-                runs.append(json.loads(done.stdout))
+                runs.append(child(args.file, args.engine, i, args.timeout, None))
+                if args.baseline:
+                    base_runs.append(child(args.file, args.engine, i, args.timeout, args.baseline))
         except subprocess.TimeoutExpired:
             print(f"{i:5d}  {label:26s}  {size:5s}  > {args.timeout:.0f} (cut off)", flush=True)
             continue
@@ -159,11 +156,43 @@ def main() -> None:
                     for a, b in zip(ra, rb, strict=True)
                 )
                 ref = f"cldraw {theirs['seconds']:.2f} s, max |diff| {diff:.1e}"
+        if base_runs:
+            best = min(float(run["seconds"]) for run in base_runs)
+            theirs_matrix = base_runs[0]["matrix"]
+            diff = max(
+                abs(a - b)
+                for ra, rb in zip(ours["matrix"], theirs_matrix, strict=True)  # type: ignore[call-overload]
+                for a, b in zip(ra, rb, strict=True)
+            )
+            base_peak = max(float(run["peak_mb"]) for run in base_runs)
+            ref += (
+                f"baseline {best:.2f} s {base_peak:.0f} MB, ratio {best / ours['seconds']:.2f},"
+                f" max |diff| {diff:.1e}"
+            )
         print(
             f"{i:5d}  {label:26s}  {size:5s}  {ours['load']:5.2f}  {ours['seconds']:7.2f}"
             f"  {ours['states']:8d}  {peak:7.0f}  {ref}{spread}",
             flush=True,
         )
+
+
+def child(path: Path, engine: str, index: int, timeout: float, tree: Path | None) -> dict[str, Any]:
+    """One draw in a fresh process (of the package in ``tree`` when given): its JSON line."""
+    env = dict(os.environ)
+    if tree is not None:
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (str(tree.resolve()), env.get("PYTHONPATH")) if p
+        )
+    done = subprocess.run(
+        [sys.executable, __file__, "--file", str(path), "--engine", engine, "--one", str(index)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=True,
+        env=env,
+    )
+    out: dict[str, Any] = json.loads(done.stdout)
+    return out
 
 
 if __name__ == "__main__":
