@@ -25,9 +25,15 @@ compiled with numba (nopython mode) and makes the step from a state to its child
   representative each; class sums do not depend on which member). Only the components that
   held the two teams change, and what is left of a component without a given team is worked
   out once and kept (``_pieces``), so a transition is a few table reads, a sort of a handful
-  of codes and one probe. The parent sums expected ties per pair of *teams* (a frame holds an
-  n x n array), reading each child's value through the child's class of each team; the sums
-  are folded into classes when the state is finished.
+  of codes and one probe. The parent sums expected ties per pair of its *classes*, reading
+  each child's value through the child's class of one member of each parent class: the
+  teams of a class other than the two drawn are twins in the child (their forbidden sets
+  stay equal), so they share its class, and the member stands for the rest with their count.
+* The children of an unseeded class are worked out ahead, all at once, when the class is
+  first visited: their keys are built and their table slots prefetched, then the records
+  those slots name, then the values the records name. A transition costs a few dependent
+  reads of memory (slot, record, values), and one after the other they were a quarter of
+  the time (``perf`` on the machine code); side by side they overlap.
 * Identical components (equal codes) are interchangeable: transitions into the second and
   later copies would reach isomorphic children, so only the first copy's are made, counted
   with the size of their orbit, and the finished matrix is averaged over the swaps of the
@@ -1031,6 +1037,85 @@ def _publish_py(table: Any, address: int, hh: Any, rec: int) -> None:
 _publish = _jit(_publish_py)
 
 
+def _orbit_mult_py(d: int, b: int, pa_slot: int, f_sls: Any, f_run: Any, f_rsz: Any) -> int:
+    """How many transitions the one into seeded class ``b`` stands for (0: skipped, another
+    copy of an identical component makes it), see ``_symmetrise``."""
+    pb_slot = f_sls[d, b]
+    mult = 1
+    if pb_slot >= 0 and f_rsz[d, pb_slot] > 1:
+        r0 = f_run[d, pb_slot]
+        if pa_slot >= 0 and f_run[d, pa_slot] == r0:
+            if pb_slot != pa_slot:
+                mult = f_rsz[d, pb_slot] - 1
+                if pb_slot != r0 + 1:
+                    mult = 0
+        elif pb_slot == r0:
+            mult = f_rsz[d, pb_slot]
+        else:
+            mult = 0
+    return mult
+
+
+_orbit_mult = _jit_inline(_orbit_mult_py)
+
+
+def _key_py(
+    nc: int, x_e: Any, x_code: Any, ent: Any, kd: Any, cum: int, csm: int, x_key: Any
+) -> tuple[int, Any]:
+    """The packed key of the state with teams ``cum``/``csm`` and components ``x_e[:nc]``.
+
+    Sorts the components by the hash of their canonical graph, then by code (insertion sort),
+    fills ``x_code`` and ``x_key``; returns the key's length and hash. Code numbers depend on
+    which thread met a graph first; the hash does not, so a state's classes come in the same
+    order on every run and its sums are rounded the same way.
+    """
+    for q in range(nc):
+        x_code[q] = ent[x_e[q], _E_CODE]
+    for q in range(1, nc):
+        vc = x_code[q]
+        vh = kd[vc, 0]
+        ve = x_e[q]
+        p = q - 1
+        while p >= 0 and (kd[x_code[p], 0] > vh or (kd[x_code[p], 0] == vh and x_code[p] > vc)):
+            x_code[p + 1] = x_code[p]
+            x_e[p + 1] = x_e[p]
+            p -= 1
+        x_code[p + 1] = vc
+        x_e[p + 1] = ve
+    fu_count = _popcount(cum)
+    fs_count = _popcount(csm)
+    ncu = 0
+    ncs = 0
+    inu = 0
+    ins = 0
+    for q in range(nc):
+        e = x_e[q]
+        inu |= ent[e, 0]
+        ins |= ent[e, 1]
+        ncu += kd[x_code[q], 2]
+        ncs += kd[x_code[q], 3]
+    fu_count -= _popcount(inu)
+    fs_count -= _popcount(ins)
+    if fu_count > 0:
+        ncu += 1
+    if fs_count > 0:
+        ncs += 1
+    # packed key: a header word, then three 21-bit code numbers a word
+    x_key[0] = ncu | (ncs << 8) | (fu_count << 16) | (fs_count << 24) | (nc << 32)
+    klen = 1 + (nc + 2) // 3
+    for q in range(1, klen):
+        x_key[q] = 0
+    for q in range(nc):
+        x_key[1 + q // 3] |= x_code[q] << (21 * (q % 3))
+    hh = np.uint64(0x9E3779B97F4A7C15)
+    for q in range(klen):
+        hh = _mix(hh ^ np.uint64(x_key[q]))
+    return klen, hh
+
+
+_key = _jit_inline(_key_py)
+
+
 def _run_py(
     tid: int,
     ctl: Any,
@@ -1076,12 +1161,12 @@ def _run_py(
         f_hash,
         f_key,
         f_klen,
-        f_acc,
+        col_c,
         f_e,
         f_child,
         f_xclu,
         f_xcls,
-        f_xmask,
+        col_m,
         f_pou,
         f_pos,
         f_slu,
@@ -1091,6 +1176,14 @@ def _run_py(
         f_sym,
         f_mult,
         sym_tmp,
+        f_prep,
+        f_pnc,
+        f_pe,
+        f_pkey,
+        f_phash,
+        f_rep2u,
+        f_rep2s,
+        f_prec,
     ) = frames
     (
         x_e,
@@ -1175,15 +1268,14 @@ def _run_py(
                     mm = f_ntu[d]
                     pa_slot = f_slu[d, a]
                     mult_a = 1 if pa_slot < 0 else f_rsz[d, pa_slot]
-                    u = f_repu[d, a]
-                    nt = f_ntu[d]
-                    for j in range(f_ncs[d]):
+                    ncu = f_ncu[d]
+                    ncs = f_ncs[d]
+                    for j in range(ncs):
                         cid = f_child[d, j]
                         if cid < 0:
                             continue
                         weight = f_szu[d, a] * f_szs[d, j] * mult_a * f_mult[d, j] / (mm * total)
-                        s = f_reps[d, j]
-                        f_acc[d, u, s] += weight
+                        f_e[d, a, j] += weight
                         rt = cid >> 31
                         ka = kaddr[rt, (cid & 0x7FFFFFFF) >> _SHIFT]
                         ko = cid & _LOW
@@ -1193,15 +1285,21 @@ def _run_py(
                         xns = (_load_i(ka, ko + 1) >> 8) & 0xFF
                         va = vaddr[rt, vo >> _SHIFT]
                         vo &= _LOW
-                        for iu in range(nt):
-                            t = f_tu[d, iu]
-                            if t == u:
+                        # by class of the parent: the teams of a class other than the two
+                        # drawn are twins in the child, so they share its class; a member
+                        # of each stands for the rest, weighted by how many are left
+                        for y in range(ncs):
+                            ty = f_reps[d, y] if y != j else f_rep2s[d, y]
+                            col_c[y] = f_xcls[d, j, ty] if ty >= 0 else 0
+                            col_m[y] = f_szs[d, y] - (1 if y == j else 0)
+                        for ci in range(ncu):
+                            t = f_repu[d, ci] if ci != a else f_rep2u[d, ci]
+                            if t < 0:
                                 continue
+                            wc = weight * (f_szu[d, ci] - (1 if ci == a else 0))
                             row = vo + f_xclu[d, j, t] * xns
-                            for t2 in range(n):
-                                f_acc[d, t, t2] += (
-                                    weight * f_xmask[d, j, t2] * _load_f(va, row + f_xcls[d, j, t2])
-                                )
+                            for y in range(ncs):
+                                f_e[d, ci, y] += wc * col_m[y] * _load_f(va, row + col_c[y])
                     f_a[d] += 1
                     f_b[d] = 0
                     continue
@@ -1216,21 +1314,103 @@ def _run_py(
                     f_a[d] += 1
                     f_b[d] = 0
                     continue
-                pb_slot = f_sls[d, b]
-                mult = 1
-                if pb_slot >= 0 and f_rsz[d, pb_slot] > 1:
-                    r0 = f_run[d, pb_slot]
-                    if pa_slot >= 0 and f_run[d, pa_slot] == r0:
-                        if pb_slot != pa_slot:
-                            mult = f_rsz[d, pb_slot] - 1
-                            if pb_slot != r0 + 1:
-                                mult = 0
-                    elif pb_slot == r0:
-                        mult = f_rsz[d, pb_slot]
-                    else:
-                        mult = 0
-                f_mult[d, b] = mult
                 u = f_repu[d, a]
+                if f_prep[d] != a:
+                    # first visit of class a: work out the keys of all its children first
+                    # and ask for their table slots, then for the records those slots
+                    # name, so that the memory reads of the children overlap instead of
+                    # coming one after the other (a child whose pieces are not known yet
+                    # is left to the step itself)
+                    f_prep[d] = a
+                    for bi in range(f_ncs[d]):
+                        bb = bi if tid == 0 else f_ncs[d] - 1 - bi
+                        f_pnc[d, bb] = -1
+                        s = f_reps[d, bb]
+                        if (fu[u] >> s) & 1 or _orbit_mult(
+                            d, bb, pa_slot, f_sls, f_run, f_rsz
+                        ) == 0:
+                            continue
+                        qa = f_tslu[d, u]
+                        qb = f_tsls[d, s]
+                        nc = 0
+                        for q in range(f_nc[d]):
+                            if q != qa and q != qb:
+                                x_e[nc] = f_ce[d, q]
+                                nc += 1
+                        known = True
+                        if qa >= 0:
+                            off = ent[f_ce[d, qa], _E_LAB + 2 * n + u]
+                            if off < 0:
+                                continue
+                            for i in range(spool[off]):
+                                ep = spool[off + 1 + i]
+                                if qb == qa and (ent[ep, 1] >> s) & 1:
+                                    off2 = ent[ep, _E_LAB + 3 * n + s]
+                                    if off2 < 0:
+                                        known = False
+                                        break
+                                    for i2 in range(spool[off2]):
+                                        x_e[nc] = spool[off2 + 1 + i2]
+                                        nc += 1
+                                else:
+                                    x_e[nc] = ep
+                                    nc += 1
+                        if known and qb >= 0 and qb != qa:
+                            off = ent[f_ce[d, qb], _E_LAB + 3 * n + s]
+                            if off < 0:
+                                continue
+                            for i in range(spool[off]):
+                                x_e[nc] = spool[off + 1 + i]
+                                nc += 1
+                        if not known:
+                            continue
+                        klen, hh = _key(
+                            nc,
+                            x_e,
+                            x_code,
+                            ent,
+                            kd,
+                            f_um[d] & ~(1 << u),
+                            f_sm[d] & ~(1 << s),
+                            x_key,
+                        )
+                        for q in range(nc):
+                            f_pe[d, bb, q] = x_e[q]
+                        for q in range(klen):
+                            f_pkey[d, bb, q] = x_key[q]
+                        f_phash[d, bb] = hh
+                        f_pnc[d, bb] = nc
+                        _prefetch(taddr, np.int64(hh & np.uint64(mask)))
+                    for bi in range(f_ncs[d]):
+                        bb = bi if tid == 0 else f_ncs[d] - 1 - bi
+                        f_prec[d, bb] = -1
+                        if f_pnc[d, bb] < 0:
+                            continue
+                        hh = f_phash[d, bb]
+                        seen = table[np.int64(hh & np.uint64(mask))]
+                        if seen != -1 and (seen >> 32) & 0xFFFFFFFF == np.int64(
+                            hh >> np.uint64(32)
+                        ):
+                            rec = seen & 0xFFFFFFFF
+                            f_prec[d, bb] = rec
+                            _prefetch(kaddr[rec >> 31, (rec & 0x7FFFFFFF) >> _SHIFT], rec & _LOW)
+                    # and the values those records name (a hint: the step checks the key)
+                    for bi in range(f_ncs[d]):
+                        bb = bi if tid == 0 else f_ncs[d] - 1 - bi
+                        rec = f_prec[d, bb]
+                        if rec < 0:
+                            continue
+                        ka = kaddr[rec >> 31, (rec & 0x7FFFFFFF) >> _SHIFT]
+                        ko = rec & _LOW
+                        vo = _load_acq(ka, ko)
+                        if vo >= 0:
+                            va = vaddr[rec >> 31, vo >> _SHIFT]
+                            vo &= _LOW
+                            hw = _load_i(ka, ko + 1)
+                            for p in range(vo, vo + (hw & 0xFF) * ((hw >> 8) & 0xFF), 8):
+                                _prefetch(va, p)
+                mult = _orbit_mult(d, b, pa_slot, f_sls, f_run, f_rsz)
+                f_mult[d, b] = mult
                 s = f_reps[d, b]
                 if mult == 0 or (fu[u] >> s) & 1:
                     f_child[d, b] = -1
@@ -1239,98 +1419,72 @@ def _run_py(
                 transitions += 1
                 cum = f_um[d] & ~(1 << u)
                 csm = f_sm[d] & ~(1 << s)
-                # components: the untouched ones stay, the touched ones become their pieces
-                qa = f_tslu[d, u]
-                qb = f_tsls[d, s]
-                nc = 0
-                for q in range(f_nc[d]):
-                    if q != qa and q != qb:
-                        x_e[nc] = f_ce[d, q]
-                        nc += 1
-                if qa >= 0:
-                    ea = f_ce[d, qa]
-                    off = ent[ea, _E_LAB + 2 * n + u]
-                    if off < 0:
-                        _lock(caddr)
-                        off = _load_acq(eaddr, ea * ecols + _E_LAB + 2 * n + u)
-                        if off < 0:
-                            off = _pieces(ea, u, False, fu, fs, n, tables, canon)
-                        _store_rel(caddr, _LOCK, 0)
-                    for i in range(spool[off]):
-                        ep = spool[off + 1 + i]
-                        if qb == qa and (ent[ep, 1] >> s) & 1:
-                            off2 = ent[ep, _E_LAB + 3 * n + s]
-                            if off2 < 0:
-                                _lock(caddr)
-                                off2 = _load_acq(eaddr, ep * ecols + _E_LAB + 3 * n + s)
-                                if off2 < 0:
-                                    off2 = _pieces(ep, s, True, fu, fs, n, tables, canon)
-                                _store_rel(caddr, _LOCK, 0)
-                            for i2 in range(spool[off2]):
-                                x_e[nc] = spool[off2 + 1 + i2]
-                                nc += 1
-                        else:
-                            x_e[nc] = ep
+                nc = f_pnc[d, b]
+                if nc < 0:
+                    # components: the untouched ones stay, the touched ones become their pieces
+                    qa = f_tslu[d, u]
+                    qb = f_tsls[d, s]
+                    nc = 0
+                    for q in range(f_nc[d]):
+                        if q != qa and q != qb:
+                            x_e[nc] = f_ce[d, q]
                             nc += 1
-                if qb >= 0 and qb != qa:
-                    eb = f_ce[d, qb]
-                    off = ent[eb, _E_LAB + 3 * n + s]
-                    if off < 0:
-                        _lock(caddr)
-                        off = _load_acq(eaddr, eb * ecols + _E_LAB + 3 * n + s)
+                    if qa >= 0:
+                        ea = f_ce[d, qa]
+                        off = ent[ea, _E_LAB + 2 * n + u]
                         if off < 0:
-                            off = _pieces(eb, s, True, fu, fs, n, tables, canon)
-                        _store_rel(caddr, _LOCK, 0)
-                    for i in range(spool[off]):
-                        x_e[nc] = spool[off + 1 + i]
-                        nc += 1
-            # sort components by the hash of their canonical graph, then by code (insertion
-            # sort), and build the key. Code numbers depend on which thread met a graph first;
-            # the hash does not, so a state's classes come in the same order on every run and
-            # its sums are rounded the same way.
-            for q in range(nc):
-                x_code[q] = ent[x_e[q], _E_CODE]
-            for q in range(1, nc):
-                vc = x_code[q]
-                vh = kd[vc, 0]
-                ve = x_e[q]
-                p = q - 1
-                while p >= 0 and (
-                    kd[x_code[p], 0] > vh or (kd[x_code[p], 0] == vh and x_code[p] > vc)
-                ):
-                    x_code[p + 1] = x_code[p]
-                    x_e[p + 1] = x_e[p]
-                    p -= 1
-                x_code[p + 1] = vc
-                x_e[p + 1] = ve
-            fu_count = _popcount(cum)
-            fs_count = _popcount(csm)
-            ncu = 0
-            ncs = 0
+                            _lock(caddr)
+                            off = _load_acq(eaddr, ea * ecols + _E_LAB + 2 * n + u)
+                            if off < 0:
+                                off = _pieces(ea, u, False, fu, fs, n, tables, canon)
+                            _store_rel(caddr, _LOCK, 0)
+                        for i in range(spool[off]):
+                            ep = spool[off + 1 + i]
+                            if qb == qa and (ent[ep, 1] >> s) & 1:
+                                off2 = ent[ep, _E_LAB + 3 * n + s]
+                                if off2 < 0:
+                                    _lock(caddr)
+                                    off2 = _load_acq(eaddr, ep * ecols + _E_LAB + 3 * n + s)
+                                    if off2 < 0:
+                                        off2 = _pieces(ep, s, True, fu, fs, n, tables, canon)
+                                    _store_rel(caddr, _LOCK, 0)
+                                for i2 in range(spool[off2]):
+                                    x_e[nc] = spool[off2 + 1 + i2]
+                                    nc += 1
+                            else:
+                                x_e[nc] = ep
+                                nc += 1
+                    if qb >= 0 and qb != qa:
+                        eb = f_ce[d, qb]
+                        off = ent[eb, _E_LAB + 3 * n + s]
+                        if off < 0:
+                            _lock(caddr)
+                            off = _load_acq(eaddr, eb * ecols + _E_LAB + 3 * n + s)
+                            if off < 0:
+                                off = _pieces(eb, s, True, fu, fs, n, tables, canon)
+                            _store_rel(caddr, _LOCK, 0)
+                        for i in range(spool[off]):
+                            x_e[nc] = spool[off + 1 + i]
+                            nc += 1
+            if not building_root and f_pnc[d, b] >= 0:
+                klen = 1 + (nc + 2) // 3
+                for q in range(nc):
+                    x_e[q] = f_pe[d, b, q]
+                    x_code[q] = ent[x_e[q], _E_CODE]
+                for q in range(klen):
+                    x_key[q] = f_pkey[d, b, q]
+                hh = f_phash[d, b]
+            else:
+                klen, hh = _key(nc, x_e, x_code, ent, kd, cum, csm, x_key)
+            ncu = x_key[0] & 0xFF
+            ncs = (x_key[0] >> 8) & 0xFF
+            fu_count = (x_key[0] >> 16) & 0xFF
+            fs_count = (x_key[0] >> 24) & 0xFF
             inu = 0
             ins = 0
             for q in range(nc):
-                e = x_e[q]
-                inu |= ent[e, 0]
-                ins |= ent[e, 1]
-                ncu += kd[x_code[q], 2]
-                ncs += kd[x_code[q], 3]
-            fu_count -= _popcount(inu)
-            fs_count -= _popcount(ins)
-            if fu_count > 0:
-                ncu += 1
-            if fs_count > 0:
-                ncs += 1
-            # packed key: a header word, then three 21-bit code numbers a word
-            x_key[0] = ncu | (ncs << 8) | (fu_count << 16) | (fs_count << 24) | (nc << 32)
-            klen = 1 + (nc + 2) // 3
-            for q in range(1, klen):
-                x_key[q] = 0
-            for q in range(nc):
-                x_key[1 + q // 3] |= x_code[q] << (21 * (q % 3))
-            hh = np.uint64(0x9E3779B97F4A7C15)
-            for q in range(klen):
-                hh = _mix(hh ^ np.uint64(x_key[q]))
+                inu |= ent[x_e[q], 0]
+                ins |= ent[x_e[q], 1]
             # state lookup
             slot = np.int64(hh & np.uint64(mask))
             tag = np.int64(hh >> np.uint64(32))
@@ -1369,14 +1523,9 @@ def _run_py(
                 f_b[d] += 1
                 continue
             # each team's class in the child (components in key order, then the free class)
-            # (the root's go to the last frame, which never has children); seeded teams not in
-            # the child read value 0 of the child's matrix, masked by 0.0, so that the spread
-            # below runs over every seeded team without a branch
+            # (the root's go to the last frame, which never has children)
             xb = b if not building_root else 0
             xd = d if not building_root else depth - 1
-            for t in range(n):
-                f_xcls[xd, xb, t] = 0
-                f_xmask[xd, xb, t] = 1.0 if (csm >> t) & 1 else 0.0
             ou = 0
             os_ = 0
             for q in range(nc):
@@ -1463,9 +1612,11 @@ def _run_py(
                 for q in range(ncu):
                     f_szu[dd, q] = 0
                     f_repu[dd, q] = -1
+                    f_rep2u[dd, q] = -1
                 for q in range(ncs):
                     f_szs[dd, q] = 0
                     f_reps[dd, q] = -1
+                    f_rep2s[dd, q] = -1
                 nt = 0
                 g = cum
                 while g:
@@ -1478,6 +1629,8 @@ def _run_py(
                     f_szu[dd, cc] += 1
                     if f_repu[dd, cc] < 0:
                         f_repu[dd, cc] = t
+                    elif f_rep2u[dd, cc] < 0:
+                        f_rep2u[dd, cc] = t
                     f_tu[dd, nt] = t
                     nt += 1
                 f_ntu[dd] = nt
@@ -1493,14 +1646,16 @@ def _run_py(
                     f_szs[dd, cc] += 1
                     if f_reps[dd, cc] < 0:
                         f_reps[dd, cc] = t
+                    elif f_rep2s[dd, cc] < 0:
+                        f_rep2s[dd, cc] = t
                     f_ts[dd, nt] = t
                     nt += 1
-                for iu in range(nt):
-                    t = f_tu[dd, iu]
-                    for js in range(nt):
-                        f_acc[dd, t, f_ts[dd, js]] = 0.0
+                for i in range(ncu):
+                    for j in range(ncs):
+                        f_e[dd, i, j] = 0.0
                 f_a[dd] = 0
                 f_b[dd] = 0
+                f_prep[dd] = -1
                 f_hash[dd] = hh
                 f_klen[dd] = klen
                 for q in range(klen):
@@ -1532,16 +1687,6 @@ def _run_py(
             continue
         ncu = f_ncu[d]
         ncs = f_ncs[d]
-        for i in range(ncu):
-            for j in range(ncs):
-                f_e[d, i, j] = 0.0
-        nt = f_ntu[d]
-        for iu in range(nt):
-            t = f_tu[d, iu]
-            ci = f_clu[d, t]
-            for js in range(nt):
-                t2 = f_ts[d, js]
-                f_e[d, ci, f_cls[d, t2]] += f_acc[d, t, t2]
         if f_sym[d]:
             _symmetrise(
                 f_e[d],
@@ -1648,12 +1793,12 @@ _FRAMES = (
     "f_hash",
     "f_key",
     "f_klen",
-    "f_acc",
+    "col_c",
     "f_e",
     "f_child",
     "f_xclu",
     "f_xcls",
-    "f_xmask",
+    "col_m",
     "f_pou",
     "f_pos",
     "f_slu",
@@ -1663,6 +1808,14 @@ _FRAMES = (
     "f_sym",
     "f_mult",
     "sym_tmp",
+    "f_prep",
+    "f_pnc",
+    "f_pe",
+    "f_pkey",
+    "f_phash",
+    "f_rep2u",
+    "f_rep2s",
+    "f_prec",
 )
 """The arrays of a thread's frames, in the order ``_frames`` makes and ``_run`` takes them."""
 
@@ -1696,12 +1849,12 @@ def _frames_py(nu0: int, ns0: int) -> tuple[Any, Any]:
     f_hash = np.zeros(depth, np.uint64)
     f_key = np.zeros((depth, width + 5), np.int64)
     f_klen = np.zeros(depth, np.int64)
-    f_acc = np.zeros((depth, n, n), np.float64)  # expected ties of each pair of teams
-    f_e = np.zeros((depth, width, width), np.float64)  # ... summed by class at the end
+    col_c = np.zeros(width, np.int64)  # per child: the child's class of each seeded class
+    f_e = np.zeros((depth, width, width), np.float64)  # expected ties of each pair of classes
     f_child = np.zeros((depth, width), np.int64)
     f_xclu = np.zeros((depth, width, n), np.int64)  # per b: each team's class in the child
     f_xcls = np.zeros((depth, width, n), np.int64)
-    f_xmask = np.zeros((depth, width, n), np.float64)  # 1.0 for the seeded teams in the child
+    col_m = np.zeros(width, np.float64)  # ... and how many of its teams are in the child
     f_pou = np.zeros((depth, width), np.int64)  # first class of each component
     f_pos = np.zeros((depth, width), np.int64)
     f_slu = np.zeros((depth, width), np.int64)  # component slot of each class, -1 free
@@ -1711,6 +1864,15 @@ def _frames_py(nu0: int, ns0: int) -> tuple[Any, Any]:
     f_sym = np.zeros(depth, np.bool_)
     f_mult = np.zeros((depth, width), np.int64)  # orbit size of the seeded choice, per b
     sym_tmp = np.zeros((width, width), np.float64)
+    f_rep2u = np.zeros((depth, width), np.int64)  # a second team of each class, -1 none
+    f_rep2s = np.zeros((depth, width), np.int64)
+    f_prec = np.zeros((depth, width), np.int64)  # the record a child's slot names, ahead
+    # the children of the class being drawn, worked out ahead (see _run), per b
+    f_prep = np.full(depth, -1, np.int64)  # the unseeded class they belong to
+    f_pnc = np.zeros((depth, width), np.int64)  # components, -1 not worked out ahead
+    f_pe = np.zeros((depth, width, 2 * width), np.int64)  # component rows in key order
+    f_pkey = np.zeros((depth, width, width + 5), np.int64)
+    f_phash = np.zeros((depth, width), np.uint64)
     # child under construction
     x_e = np.zeros(128, np.int64)
     x_code = np.zeros(128, np.int64)
@@ -1745,12 +1907,12 @@ def _frames_py(nu0: int, ns0: int) -> tuple[Any, Any]:
         f_hash,
         f_key,
         f_klen,
-        f_acc,
+        col_c,
         f_e,
         f_child,
         f_xclu,
         f_xcls,
-        f_xmask,
+        col_m,
         f_pou,
         f_pos,
         f_slu,
@@ -1760,6 +1922,14 @@ def _frames_py(nu0: int, ns0: int) -> tuple[Any, Any]:
         f_sym,
         f_mult,
         sym_tmp,
+        f_prep,
+        f_pnc,
+        f_pe,
+        f_pkey,
+        f_phash,
+        f_rep2u,
+        f_rep2s,
+        f_prec,
     )
     scratch = (
         x_e,
