@@ -264,6 +264,33 @@ def test_compiled_engine_on_identical_components_equals_exact_fractions() -> Non
     assert len({round(p, 12) for row in fast for p in row}) > 3
 
 
+@needs_numba
+def test_compiled_engine_sums_by_class_with_twins_on_both_sides() -> None:
+    """The engine adds a child's values once per class of the parent: a member stands for
+    its twins (teams of one pot with the same forbidden opponents, still twins in the child)
+    with their count, the drawn team's class counted one short. Pots of ten with classes of
+    one to four teams on each side check that against the Python solver, which works team
+    by team; twins must get equal odds."""
+    seeded = tuple(Team(f"S{i}", a) for i, a in enumerate("AAABBCDEFG"))
+    unseeded = tuple(Team(f"U{i}", a) for i, a in enumerate("AABCCCHHIJ"))
+    pots = Pots(seeded, unseeded)
+    constraints = Constraints()
+    fast, _, _ = fastprob.solve(pots, constraints)
+    reference = python_pairing_probabilities(pots, constraints)
+    for row, ref_row in zip(fast, reference, strict=True):
+        for p, q in zip(row, ref_row, strict=True):
+            assert abs(p - q) < 1e-12
+    twins_s = [(0, 1, 2), (3, 4), (6, 7, 8, 9)]  # A, B, and the free seeded teams
+    twins_u = [(0, 1), (3, 4, 5), (6, 7, 8, 9)]  # A, C, and the free unseeded teams
+    for row in fast:
+        for group in twins_s:
+            assert all(row[j] == pytest.approx(row[group[0]], abs=1e-15) for j in group)
+    for group in twins_u:
+        for i in group:
+            assert fast[i] == pytest.approx(fast[group[0]], abs=1e-15)
+    assert fast[0][0] == 0.0 and fast[3][5] == 0.0
+
+
 def test_small_pots_go_to_the_python_solver() -> None:
     """Compiling the engine costs about half a minute once; pots of eight or fewer never wait
     for it, larger pots use it when numba is installed."""
