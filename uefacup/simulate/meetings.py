@@ -77,9 +77,8 @@ class Meetings:
     from_round: RoundKey | None = None
 
     def __repr__(self) -> str:
-        met = int(np.count_nonzero(self.counts.sum(axis=2)))
         return (
-            f"<Meetings: {met:,} pairs of clubs met in {self.runs:,} seasons from "
+            f"<Meetings: {self.met():,} pairs of clubs met in {self.runs:,} seasons from "
             f"{self.from_round or 'start'}; .top(), .pair(a, b), .to_frame()>"
         )
 
@@ -159,6 +158,10 @@ class Meetings:
             found = [f for f in found if -f[0] < self.runs]
         found.sort()
         return [self._chance(i, j) for *_, i, j in found[:n]]
+
+    def met(self) -> int:
+        """Pairs that met in at least one season."""
+        return int(np.count_nonzero(self.counts.sum(axis=2)))
 
     def certain(self) -> int:
         """Pairs that met in every season (a real draw kept with ``--from``)."""
