@@ -46,9 +46,7 @@ def _open_cup(n_clubs: int) -> Season:
         for k in keys
     )
     associations = tuple(Association(f"A{k}", k + 1, 10.0 + k, 2) for k in range(n_clubs))
-    clubs = tuple(
-        Club(f"C{k}", f"A{k}", keys[0], Label.FIRST, 20.0 + k) for k in range(n_clubs)
-    )
+    clubs = tuple(Club(f"C{k}", f"A{k}", keys[0], Label.FIRST, 20.0 + k) for k in range(n_clubs))
     return Season(
         key="open-cup",
         title="open cup",
@@ -108,9 +106,7 @@ def _identity(result: SimulationResult) -> None:
     n = len(result.clubs)
     for r in range(m.first, len(result.rounds)):
         for club in range(n):
-            met = sum(
-                int(counts[min(club, o), max(club, o), r]) for o in range(n) if o != club
-            )
+            met = sum(int(counts[min(club, o), max(club, o), r]) for o in range(n) if o != club)
             assert met == int(result.counts[club, r]), (result.clubs[club], result.rounds[r])
     for r in range(m.first):  # rounds before the start point were not simulated
         assert not counts[:, :, r].any()
