@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
 
+from tests.format.formats import seasons
 from uefacup.errors import SimulationError
 from uefacup.format.rounds import DrawFormat, Format, RoundFormat, Venue
 from uefacup.model import Association, Club, ExtraTime, Label, RuleSet, Season
@@ -191,3 +193,21 @@ def test_frame_columns_and_rows(season: Season) -> None:
     assert row["probability"] == pytest.approx(p)
     assert row["stderr"] == pytest.approx(np.sqrt(p * (1 - p) / 2_000))
     assert isinstance(frame, pd.DataFrame)
+
+
+@settings(max_examples=15, deadline=None, derandomize=True, database=None)
+@given(seasons())
+def test_pairs_on_any_format(season: Season) -> None:
+    """Random valid formats (tests/format/formats.py), both engines: the counts identity, one
+    tie per two clubs of a round, and the association rule ("clubs of one association kept
+    apart") never broken in a round that has it."""
+    for engine, runs in (("vectorised", 400), ("reference", 40)):
+        result = simulate(season, runs=runs, seed=6, engine=engine, pairs=True, score=False)
+        _identity(result)
+        meets = result.meetings().counts
+        assoc = [c.association for c in season.clubs]
+        for r, rnd in enumerate(season.format):
+            assert meets[:, :, r].sum() * 2 == result.counts[:, r].sum()
+            if rnd.draw.associations_apart:
+                i, j = np.nonzero(meets[:, :, r])
+                assert all(assoc[a] != assoc[b] for a, b in zip(i, j, strict=True)), rnd.key
