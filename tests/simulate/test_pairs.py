@@ -15,6 +15,8 @@ Independent expectations:
 * **Engines.** The reference engine (the package's draw procedure and ``resolve_tie``, one
   season at a time) and the compiled kernel must give the same pair probabilities within five
   standard errors of their difference (as tests/simulate/test_sim_engines.py does for clubs).
+* **Any format.** On random valid formats, a round's meetings are half its clubs, and a round
+  that keeps one association's clubs apart never pairs two of them.
 """
 
 from __future__ import annotations
