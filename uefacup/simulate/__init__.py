@@ -26,6 +26,7 @@ the core install can still replay. The modules, by concept:
 * ``vectorised`` the fast engine; ``reference`` the one-season-at-a-time engine
 * ``backends``   batches, seeds, local processes, Dask
 * ``backtest``   Brier score and log loss of tie forecasts against real outcomes
+* ``meetings``   which clubs meet, by round, with errors (``simulate(pairs=True)``)
 * ``results``, ``plot``, ``runner`` (``simulate()``)
 """
 
