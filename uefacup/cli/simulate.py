@@ -1,6 +1,7 @@
 """``uefacup simulate``: each club's chances of every round and of the cup, by Monte Carlo.
 
-numpy, Dask and matplotlib are imported inside the command only, so that the core install
+``--pairs`` prints which clubs meet instead (``uefacup.report.pairs``). numpy, Dask and
+matplotlib are imported inside the command only, so that the core install
 (click and rich) can still load the CLI and run ``uefacup replay``.
 """
 

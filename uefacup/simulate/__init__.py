@@ -4,6 +4,7 @@
     uefacup simulate --from fourth --model dixon-coles       # from the real fourth-round draw
     uefacup simulate --from final --format json              # Porto v Celtic
     uefacup simulate --ratings my.csv --plot heat.png        # own strengths, heat map
+    uefacup simulate --pairs "Lazio,Porto"                   # the chance that two clubs meet
     uefacup simulate --workers 2 | --dask [--scheduler tcp://host:8786]
 
     from uefacup.simulate import simulate
