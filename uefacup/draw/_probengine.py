@@ -1116,6 +1116,63 @@ def _key_py(
 _key = _jit_inline(_key_py)
 
 
+def _labels_py(
+    nc: int,
+    x_e: Any,
+    x_code: Any,
+    ent: Any,
+    kd: Any,
+    n: int,
+    cum: int,
+    csm: int,
+    header: int,
+    f_xclu: Any,
+    f_xcls: Any,
+    xd: int,
+    xb: int,
+) -> None:
+    """Each team's class in the child with components ``x_e[:nc]`` (codes ``x_code``, key
+    header ``header``): the components' classes in key order, then the free class of each
+    side, into ``f_xclu[xd, xb]`` and ``f_xcls[xd, xb]``."""
+    ncu = header & 0xFF
+    ncs = (header >> 8) & 0xFF
+    ou = 0
+    os_ = 0
+    inu = 0
+    ins = 0
+    for q in range(nc):
+        e = x_e[q]
+        g = ent[e, 0]
+        inu |= g
+        while g:
+            low = g & -g
+            g ^= low
+            t = _bitpos(low)
+            f_xclu[xd, xb, t] = ou + ent[e, _E_LAB + t]
+        g = ent[e, 1]
+        ins |= g
+        while g:
+            low = g & -g
+            g ^= low
+            t = _bitpos(low)
+            f_xcls[xd, xb, t] = os_ + ent[e, _E_LAB + n + t]
+        ou += kd[x_code[q], 2]
+        os_ += kd[x_code[q], 3]
+    g = cum & ~inu
+    while g:
+        low = g & -g
+        g ^= low
+        f_xclu[xd, xb, _bitpos(low)] = ncu - 1
+    g = csm & ~ins
+    while g:
+        low = g & -g
+        g ^= low
+        f_xcls[xd, xb, _bitpos(low)] = ncs - 1
+
+
+_labels = _jit_inline(_labels_py)
+
+
 def _run_py(
     tid: int,
     ctl: Any,
@@ -1381,6 +1438,21 @@ def _run_py(
                         f_phash[d, bb] = hh
                         f_pnc[d, bb] = nc
                         _prefetch(taddr, np.int64(hh & np.uint64(mask)))
+                        _labels(
+                            nc,
+                            x_e,
+                            x_code,
+                            ent,
+                            kd,
+                            n,
+                            f_um[d] & ~(1 << u),
+                            f_sm[d] & ~(1 << s),
+                            x_key[0],
+                            f_xclu,
+                            f_xcls,
+                            d,
+                            bb,
+                        )
                     for bi in range(f_ncs[d]):
                         bb = bi if tid == 0 else f_ncs[d] - 1 - bi
                         f_prec[d, bb] = -1
@@ -1466,11 +1538,11 @@ def _run_py(
                         for i in range(spool[off]):
                             x_e[nc] = spool[off + 1 + i]
                             nc += 1
-            if not building_root and f_pnc[d, b] >= 0:
+            prepared = not building_root and f_pnc[d, b] >= 0
+            if prepared:
                 klen = 1 + (nc + 2) // 3
                 for q in range(nc):
                     x_e[q] = f_pe[d, b, q]
-                    x_code[q] = ent[x_e[q], _E_CODE]
                 for q in range(klen):
                     x_key[q] = f_pkey[d, b, q]
                 hh = f_phash[d, b]
@@ -1480,11 +1552,6 @@ def _run_py(
             ncs = (x_key[0] >> 8) & 0xFF
             fu_count = (x_key[0] >> 16) & 0xFF
             fs_count = (x_key[0] >> 24) & 0xFF
-            inu = 0
-            ins = 0
-            for q in range(nc):
-                inu |= ent[x_e[q], 0]
-                ins |= ent[x_e[q], 1]
             # state lookup
             slot = np.int64(hh & np.uint64(mask))
             tag = np.int64(hh >> np.uint64(32))
@@ -1522,38 +1589,12 @@ def _run_py(
                 f_child[d, b] = -1
                 f_b[d] += 1
                 continue
-            # each team's class in the child (components in key order, then the free class)
-            # (the root's go to the last frame, which never has children)
+            # each team's class in the child (the root's go to the last frame, which never
+            # has children); a child worked out ahead has them already
             xb = b if not building_root else 0
             xd = d if not building_root else depth - 1
-            ou = 0
-            os_ = 0
-            for q in range(nc):
-                e = x_e[q]
-                g = ent[e, 0]
-                while g:
-                    low = g & -g
-                    g ^= low
-                    t = _bitpos(low)
-                    f_xclu[xd, xb, t] = ou + ent[e, _E_LAB + t]
-                g = ent[e, 1]
-                while g:
-                    low = g & -g
-                    g ^= low
-                    t = _bitpos(low)
-                    f_xcls[xd, xb, t] = os_ + ent[e, _E_LAB + n + t]
-                ou += kd[x_code[q], 2]
-                os_ += kd[x_code[q], 3]
-            g = cum & ~inu
-            while g:
-                low = g & -g
-                g ^= low
-                f_xclu[xd, xb, _bitpos(low)] = ncu - 1
-            g = csm & ~ins
-            while g:
-                low = g & -g
-                g ^= low
-                f_xcls[xd, xb, _bitpos(low)] = ncs - 1
+            if not prepared:
+                _labels(nc, x_e, x_code, ent, kd, n, cum, csm, x_key[0], f_xclu, f_xcls, xd, xb)
             if found >= 0:
                 f_child[d, b] = found
                 f_b[d] += 1
@@ -1564,6 +1605,9 @@ def _run_py(
                     for p in range(vo, vo + (x_key[0] & 0xFF) * ((x_key[0] >> 8) & 0xFF), 8):
                         _prefetch(va, p)
                 continue
+            if prepared:
+                for q in range(nc):
+                    x_code[q] = ent[x_e[q], _E_CODE]
             # new state: completable? (Kuhn on team bitsets)
             ok = True
             if not building_root:
