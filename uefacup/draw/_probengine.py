@@ -833,6 +833,9 @@ _grow_rows = _jit(_grow_rows_py)
 # unseeded team (n) or seeded team (n) is removed: an offset into ``spool`` (-1 not yet known)
 _E_CODE = 2
 _E_LAB = 3
+AHEAD_SLOTS = 1 << 19
+"""State-table size (slots) from which children are worked out ahead (``_run``): about
+130,000 states and more, where the memo has outgrown the caches."""
 _BUSY = -3  # a state record's value while its state is being worked out
 _STOP, _DONE, _LOCK, _WINNER, _STATES = 0, 1, 2, 3, 4  # cells of ``ctl``, shared by threads
 
@@ -1277,6 +1280,9 @@ def _run_py(
     lim_kpool = kpool.shape[0] - 2 * step * 3 * n
     lim_spool = spool.shape[0] - 4 * step
     lim_states = table.shape[0] // 2 - 8  # (for all threads together, see _count)
+    # children ahead only once the memo is large: while the tables fit in the caches there
+    # is no wait to hide, and the passes cost more than they save (measured)
+    ahead = table.shape[0] >= AHEAD_SLOTS
     u = 0
     s = 0
     b = 0
@@ -1373,7 +1379,11 @@ def _run_py(
                     f_b[d] = 0
                     continue
                 u = f_repu[d, a]
-                if f_prep[d] != a:
+                if f_prep[d] != a and not ahead:
+                    f_prep[d] = a
+                    for bi in range(f_ncs[d]):
+                        f_pnc[d, bi] = -1
+                elif f_prep[d] != a:
                     # first visit of class a: work out the keys of all its children first
                     # and ask for their table slots, then for the records those slots
                     # name, so that the memory reads of the children overlap instead of
