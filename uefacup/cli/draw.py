@@ -137,8 +137,6 @@ def draw_command(
     if seed is not None and seed < 0:
         # random.Random(-n) is random.Random(n): two seeds would give one draw
         raise DrawError(f"--seed must be a non-negative integer, not {seed}")
-    from uefacup.draw import DrawDay, DrawRules, draw_round, draw_season_day, load_pots_file
-
     sizes = _sizes(group_sizes)
     if fallback_coefficient is not None and not (
         math.isfinite(fallback_coefficient) and fallback_coefficient >= 0
@@ -147,6 +145,8 @@ def draw_command(
             f"--fallback-coefficient must be a finite number, 0 or more, not {fallback_coefficient}"
         )
     if pots_path is not None:
+        from uefacup.draw.files import load_pots_file
+
         entry = load_pots_file(pots_path, index=index, select=select)
         if probabilities:
             odds = _print_probabilities(entry, fmt)
@@ -157,12 +157,16 @@ def draw_command(
             raise DrawError("--group-sizes applies to season rounds, not pot files")
         if fallback_coefficient is not None:
             raise DrawError("--fallback-coefficient applies to season rounds, not pot files")
+    from uefacup.draw.rounds import DrawDay, draw_round, draw_season_day
+
     names: dict[str, str] = {}
     host: dict[str, str] = {}
     if seed is None:
         seed = random.SystemRandom().randrange(2**32)
     rng = random.Random(seed)
     if pots_path is not None:
+        from uefacup.draw.procedure import DrawRules
+
         rules = DrawRules(seeded=True, constraints=entry.constraints, first_ball="unseeded")
         day = DrawDay(draw_round(entry.pots, rules, rng, round_name=entry.label, seed=seed))
     else:
@@ -306,9 +310,6 @@ def _solve_watched(entry: PotsEntry) -> PairingOdds:
     process with status 130; ``os._exit`` because the solver's threads cannot be stopped
     half-way through a state and need not be: nothing is written.
     """
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
     from uefacup.draw.estimate import LARGE_STATE_SPACE, state_bound
     from uefacup.draw.odds import pairing_odds
 
@@ -330,13 +331,10 @@ def _solve_watched(entry: PotsEntry) -> PairingOdds:
             failure.append(exc)
 
     worker = threading.Thread(target=work, name="uefacup-probabilities", daemon=True)
-    err = Console(stderr=True, highlight=False)
     try:
         worker.start()
-        if err.is_terminal:
-            columns = (SpinnerColumn(), TextColumn("exact probabilities"), TimeElapsedColumn())
-            with Progress(*columns, console=err, transient=True):
-                _wait(worker)
+        if _maybe_terminal():
+            _wait_with_spinner(worker)
         else:
             _wait(worker)
     except KeyboardInterrupt:
@@ -352,6 +350,28 @@ def _solve_watched(entry: PotsEntry) -> PairingOdds:
 def _wait(worker: threading.Thread) -> None:
     while worker.is_alive():
         worker.join(0.1)  # a bare join would hold Ctrl-C until the end
+
+
+def _maybe_terminal() -> bool:
+    """False when rich would certainly not draw on stderr (not a terminal, and neither of the
+    variables that make rich treat any stream as one is set): then rich is not imported at
+    all, which is a fifth of the time of a whole ``--format json`` process for a round of 16."""
+    forced = os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE")
+    return bool(forced) or sys.stderr.isatty()
+
+
+def _wait_with_spinner(worker: threading.Thread) -> None:
+    """``_wait``, with a spinner and the time elapsed on stderr when it is a terminal."""
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    err = Console(stderr=True, highlight=False)
+    if not err.is_terminal:
+        _wait(worker)
+        return
+    columns = (SpinnerColumn(), TextColumn("exact probabilities"), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True):
+        _wait(worker)
 
 
 def _print_probabilities(entry: PotsEntry, fmt: str) -> PairingOdds:
