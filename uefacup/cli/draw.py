@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import random
 import sys
 import threading
 from pathlib import Path
@@ -158,6 +157,8 @@ def draw_command(
         if fallback_coefficient is not None:
             raise DrawError("--fallback-coefficient applies to season rounds, not pot files")
     from uefacup.draw.rounds import DrawDay, draw_round, draw_season_day
+
+    import random
 
     names: dict[str, str] = {}
     host: dict[str, str] = {}

@@ -96,6 +96,7 @@ def solve_small(pots: Pots, constraints: Constraints) -> list[list[float]]:
     trans: dict[int, tuple[tuple[int, int], ...]] = {}
     exact = [[0] * (size + 1) for size in s_sizes]
     by_total_s: list[list[int]] = [[] for _ in range(n + 1)]
+    every = [0] * (n + 1)  # every canonical seeded mask of a total, as a family
     for mask, counts in s_codes:
         trans[mask] = tuple(
             (1 << (start + count - 1), count)
@@ -104,7 +105,9 @@ def solve_small(pots: Pots, constraints: Constraints) -> list[list[float]]:
         )
         for j, count in enumerate(counts):
             exact[j][count] |= 1 << mask
-        by_total_s[sum(counts)].append(mask)
+        total = sum(counts)
+        by_total_s[total].append(mask)
+        every[total] |= 1 << mask
     # adding the next team of seeded class j to a family: (family of that count, shift)
     grow = [
         [(exact[j][t], 1 << (s_starts[j] + t)) for t in range(s_sizes[j])]
@@ -114,12 +117,12 @@ def solve_small(pots: Pots, constraints: Constraints) -> list[list[float]]:
         [j for j, seg in enumerate(s_segment) if allow[i] & seg] for i in range(len(u_classes))
     ]
 
-    # per canonical unseeded mask: its classes present (class, top bit, count, allowed)
-    present: dict[int, list[tuple[int, int, int, int]]] = {}
+    # per canonical unseeded mask: its classes present (class, top bit, count)
+    present: dict[int, list[tuple[int, int, int]]] = {}
     by_total_u: list[list[int]] = [[] for _ in range(n + 1)]
     for mask, counts in u_codes:
         present[mask] = [
-            (i, 1 << (start + count - 1), count, allow[i])
+            (i, 1 << (start + count - 1), count)
             for i, (start, count) in enumerate(zip(u_starts, counts, strict=True))
             if count
         ]
@@ -131,7 +134,7 @@ def solve_small(pots: Pots, constraints: Constraints) -> list[list[float]]:
     steps: dict[int, list[tuple[int, int, int, int, int, int]]] = {}
     for total in range(1, n + 1):
         for a in by_total_u[total]:
-            i, top, _, _ = present[a][0]
+            i, top, _ = present[a][0]
             rest = good[a ^ top]
             family = 0
             for j in allowed_classes[i]:
@@ -139,45 +142,23 @@ def solve_small(pots: Pots, constraints: Constraints) -> list[list[float]]:
                     family |= (rest & same) << shift
             good[a] = family
             steps[a] = []
-            for i, top, count, allowed in present[a]:
-                bad = ~good[a ^ top]
+            for i, top, count in present[a]:
+                bad = every[total - 1] & ~good[a ^ top]
                 danger = 0
-                for j in allowed_classes[i]:
-                    for same, shift in grow[j]:
-                        danger |= (bad & same) << shift
-                steps[a].append((i, top << 8, count, allowed, danger & family, good[a ^ top]))
+                if bad:
+                    for j in allowed_classes[i]:
+                        for same, shift in grow[j]:
+                            danger |= (bad & same) << shift
+                steps[a].append((i, top << 8, count, allow[i], danger & family, good[a ^ top]))
 
-    segment_of = {
-        1 << (s + k): seg
-        for seg, s, size in zip(s_segment, s_starts, s_sizes, strict=True)
-        for k in range(size)
-    }
     mass = [0.0] * (1 << 16)
     full_u = (1 << n) - 1
     mass[full_u << 8 | full_u] = 1.0
     acc = [[0.0] * 256 for _ in u_classes]
-    pop = _POP
-    for total in range(n, 0, -1):
-        for a in by_total_u[total]:
-            high = a << 8
-            classes = steps[a]
-            for b in by_total_s[total]:
-                state = high | b
-                p = mass[state]
-                if not p:
-                    continue
-                p /= total
-                for i, top, count, allowed, danger, family in classes:
-                    c = allowed & b
-                    if danger >> b & 1:  # drop the classes whose pairing is a dead end
-                        for bit, _ in trans[c]:
-                            if not family >> (b - bit) & 1:
-                                c &= ~segment_of[bit]
-                    q = p * count / pop[c]
-                    base = state - top
-                    for bit, m in trans[c]:
-                        mass[base - bit] += q * m
-                    acc[i][c] += q
+    if all(size == 1 for size in s_sizes):
+        _forward_single(n, by_total_u, by_total_s, steps, mass, acc)
+    else:
+        _forward(n, by_total_u, by_total_s, steps, trans, s_segment, mass, acc)
 
     # expand: per unseeded class and candidate mask, each seeded class present gets q * count
     position_class = {}
@@ -198,3 +179,82 @@ def solve_small(pots: Pots, constraints: Constraints) -> list[list[float]]:
                 for s in s_members:
                     out[u][s] = value
     return out
+
+
+_Steps = dict[int, list[tuple[int, int, int, int, int, int]]]
+_INVERSE = tuple(1.0 / k if k else 0.0 for k in _POP)
+_BITS = tuple(tuple(1 << j for j in range(8) if mask >> j & 1) for mask in range(256))
+
+
+def _forward(
+    n: int,
+    by_total_u: list[list[int]],
+    by_total_s: list[list[int]],
+    steps: _Steps,
+    trans: dict[int, tuple[tuple[int, int], ...]],
+    s_segment: list[int],
+    mass: list[float],
+    acc: list[list[float]],
+) -> None:
+    """The forward pass: for each unseeded mask ``a`` and class present, every state of ``a``
+    reached so far pushes ``p * count / total / |valid opponents|`` to each child, times the
+    number of opponents of the seeded class (see the module's docstring)."""
+    segment_of = {bit: seg for seg in s_segment for bit in _BITS[seg]}
+    inverse = _INVERSE
+    for total in range(n, 0, -1):
+        masks = by_total_s[total]
+        for a in by_total_u[total]:
+            high = a << 8
+            live = [(b, p) for b in masks if (p := mass[high | b])]
+            if not live:
+                continue
+            for i, top, count, allowed, danger, family in steps[a]:
+                row = acc[i]
+                start = high - top
+                scale = count / total
+                for b, p in live:
+                    c = allowed & b
+                    if danger >> b & 1:  # leave out the opponents that lead to a dead end
+                        for bit, _ in trans[c]:
+                            if not family >> (b - bit) & 1:
+                                c &= ~segment_of[bit]
+                    q = p * scale * inverse[c]
+                    base = start + b
+                    for bit, m in trans[c]:
+                        mass[base - bit] += q * m
+                    row[c] += q
+
+
+def _forward_single(
+    n: int,
+    by_total_u: list[list[int]],
+    by_total_s: list[list[int]],
+    steps: _Steps,
+    mass: list[float],
+    acc: list[list[float]],
+) -> None:
+    """``_forward`` when no two seeded teams are alike (each class one team, one bit): the
+    same pass with the class counts, all 1, left out of the inner loop."""
+    inverse, bits = _INVERSE, _BITS
+    for total in range(n, 0, -1):
+        masks = by_total_s[total]
+        for a in by_total_u[total]:
+            high = a << 8
+            live = [(b, p) for b in masks if (p := mass[high | b])]
+            if not live:
+                continue
+            for i, top, count, allowed, danger, family in steps[a]:
+                row = acc[i]
+                start = high - top
+                scale = count / total
+                for b, p in live:
+                    c = allowed & b
+                    if danger >> b & 1:  # leave out the opponents that lead to a dead end
+                        for bit in bits[c]:
+                            if not family >> (b - bit) & 1:
+                                c ^= bit
+                    q = p * scale * inverse[c]
+                    base = start + b
+                    for bit in bits[c]:
+                        mass[base - bit] += q
+                    row[c] += q
