@@ -156,9 +156,9 @@ def draw_command(
             raise DrawError("--group-sizes applies to season rounds, not pot files")
         if fallback_coefficient is not None:
             raise DrawError("--fallback-coefficient applies to season rounds, not pot files")
-    from uefacup.draw.rounds import DrawDay, draw_round, draw_season_day
-
     import random
+
+    from uefacup.draw.rounds import DrawDay, draw_round, draw_season_day
 
     names: dict[str, str] = {}
     host: dict[str, str] = {}
