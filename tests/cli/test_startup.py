@@ -7,8 +7,10 @@ check runs a fresh interpreter, because this test process has long imported ever
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -81,3 +83,26 @@ def test_import_uefacup_is_light() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert done.stdout.strip() == "['uefacup']"
+
+
+def test_pot_file_odds_load_only_what_they_use(tmp_path: Path) -> None:
+    """Issue 17 target 3: ``draw --pots F --probabilities --format json`` (a whole process is to
+    beat the published calculator on a round of 16) validates the file with pydantic's core
+    alone and prints JSON: no pydantic models, no rich, no other command's module, no season
+    schema, no TOML reader, no numeric library."""
+    teams = lambda p: [{"name": f"{p}{i}", "association": f"A{i}"} for i in range(8)]  # noqa: E731
+    path = tmp_path / "pots.json"
+    path.write_text(json.dumps({"seeded": teams("S"), "unseeded": teams("U")}), "utf-8")
+    unwanted = (
+        "pydantic",
+        "rich",
+        "uefacup.cli.simulate",
+        "uefacup.cli.check_sources",
+        "uefacup.model",
+        "uefacup.format",
+        "tomllib",
+        *HEAVY,
+    )
+    args = ("draw", "--pots", str(path), "--probabilities", "--format", "json")
+    assert _heavy_after(*args, heavy=unwanted) == []
+    assert _heavy_after(*args, heavy=("pydantic_core",)) == ["pydantic_core"]  # it does validate

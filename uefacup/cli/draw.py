@@ -8,7 +8,7 @@ import os
 import sys
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -310,9 +310,20 @@ def _solve_watched(entry: PotsEntry) -> PairingOdds:
     announced first with the bound of ``state_bound``. Ctrl-C prints one line and ends the
     process with status 130; ``os._exit`` because the solver's threads cannot be stopped
     half-way through a state and need not be: nothing is written.
+
+    Pots of up to ``SMALL_POT`` teams are solved in this thread instead: milliseconds of plain
+    Python (Ctrl-C interrupts it directly), so a worker, a progress display and a size
+    warning would only add their own cost to a command that should start and end at once.
     """
-    from uefacup.draw.estimate import LARGE_STATE_SPACE, state_bound
+    from uefacup.draw._fastprob import SMALL_POT
     from uefacup.draw.odds import pairing_odds
+
+    if len(entry.pots.seeded) <= SMALL_POT:
+        try:
+            return pairing_odds(entry)
+        except KeyboardInterrupt:
+            _interrupted()
+    from uefacup.draw.estimate import LARGE_STATE_SPACE, state_bound
 
     bound = state_bound(entry.pots, entry.constraints)
     if bound > LARGE_STATE_SPACE:
@@ -339,13 +350,18 @@ def _solve_watched(entry: PotsEntry) -> PairingOdds:
         else:
             _wait(worker)
     except KeyboardInterrupt:
-        sys.stdout.flush()
-        sys.stderr.write("uefacup: interrupted: exact probabilities not finished\n")
-        sys.stderr.flush()
-        os._exit(130)
+        _interrupted()
     if failure:
         raise failure[0]
     return outcome[0]
+
+
+def _interrupted() -> NoReturn:
+    """Ctrl-C while the odds are computed: one line, status 130, nothing written."""
+    sys.stdout.flush()
+    sys.stderr.write("uefacup: interrupted: exact probabilities not finished\n")
+    sys.stderr.flush()
+    os._exit(130)
 
 
 def _wait(worker: threading.Thread) -> None:
