@@ -70,12 +70,23 @@ def test_ratings_file_missing_or_unknown_club(season: Season, tmp_path: Path) ->
     with pytest.raises(SimulationError, match=f"no rating for 1 club.*{names[0]}"):
         ratings_model(season, short)
     typo = _write(tmp_path / "t.csv", ["club,rating", *(f"{n},0" for n in names), "Portoo,1"])
-    with pytest.raises(SimulationError, match="'Portoo' is not a club"):
+    with pytest.raises(SimulationError, match="unknown club 'Portoo'; close: Porto"):
         ratings_model(season, typo)
     with pytest.raises(SimulationError, match="header"):
         ratings_model(season, _write(tmp_path / "h.csv", ["team,elo"]))
     with pytest.raises(SimulationError, match="cannot be read"):
         ratings_model(season, tmp_path / "absent.csv")
+
+
+def test_ratings_file_names_resolve_like_club_option(season: Season, tmp_path: Path) -> None:
+    """Issue 16: "Club names resolve through the alias table, case-insensitively, in the CLI
+    and the library" -- so 'fc porto' and 'CELTIC FC' rate Porto and Celtic."""
+    others = [c.name for c in season.clubs if c.name not in ("Porto", "Celtic")]
+    rows = ["club,rating", "fc porto,0.5", "CELTIC FC,-0.25", *(f"{n},0" for n in others)]
+    model = ratings_model(season, _write(tmp_path / "r.csv", rows))
+    index = {name: i for i, name in enumerate(model.clubs)}
+    assert model.attack[index["Porto"]] == 0.5
+    assert model.defence[index["Celtic"]] == -0.25
 
 
 def test_ratings_file_every_problem_at_once(season: Season, tmp_path: Path) -> None:
@@ -93,7 +104,7 @@ def test_ratings_file_every_problem_at_once(season: Season, tmp_path: Path) -> N
         f"{path}:2: {names[0]}: ratings must be numbers",
         f"{path}:3: {names[1]}: ratings must be finite",
         f"{path}:4: expected 2 fields, got 3",
-        f"{path}:5: 'Nobody' is not a club of {season.key}",
+        f"{path}:5: unknown club 'Nobody'",
         f"{path}:{last}: {names[3]} is rated twice",
     )
 

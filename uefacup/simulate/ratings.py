@@ -9,7 +9,8 @@ Numbers are on the natural-log scale of goals (see ``model.py``): a club rated 0
 another scores ``exp(0.2)`` ≈ 1.22 times as much against the same opponent, and concedes
 ``1/1.22`` as much. Zero is an average club. The base rate and home advantage stay those fitted
 for the coefficient model, so only the relative strengths come from the file. Club names are
-the season's canonical names or any of their aliases (``aliases.csv``).
+the season's canonical names or any of their aliases (``aliases.csv``), in any case and with or
+without accents, resolved exactly as ``--club`` resolves them (``names.clubs``).
 
 Every club of the season must be rated (a club left out would otherwise silently be average),
 and every row must name a club of the season; all problems are reported at once, each as
@@ -29,6 +30,7 @@ import numpy as np
 from uefacup.errors import RatingsFileError, SimulationError
 from uefacup.io.text import read_text
 from uefacup.model import Season
+from uefacup.names.clubs import ClubNameError, club_name
 from uefacup.simulate.model import MatchModel
 from uefacup.simulate.strengths import base_rates
 
@@ -51,10 +53,6 @@ def ratings_model(season: Season, path: Path | str) -> MatchModel:
             f"{path}:1: header must be 'club,rating' or 'club,attack,defence', "
             f"not {','.join(rows[0])!r}"
         )
-    names = {c.name: c.name for c in season.clubs}
-    for entrant in season.clubs:
-        for alias in entrant.aliases:
-            names.setdefault(alias, entrant.name)
     values: dict[str, tuple[float, float]] = {}
     problems: list[str] = []
     for line, row in enumerate(rows[1:], 2):
@@ -63,9 +61,10 @@ def ratings_model(season: Season, path: Path | str) -> MatchModel:
         if len(row) != len(header):
             problems.append(f"{path}:{line}: expected {len(header)} fields, got {len(row)}")
             continue
-        club: str | None = names.get(row[0].strip())
-        if club is None:
-            problems.append(f"{path}:{line}: {row[0].strip()!r} is not a club of {season.key}")
+        try:
+            club = club_name(season, row[0].strip())
+        except ClubNameError as exc:
+            problems.append(f"{path}:{line}: {exc}")
             continue
         try:
             nums = [float(v) for v in row[1:]]
