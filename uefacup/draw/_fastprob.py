@@ -1,15 +1,10 @@
 """The fast paths of ``pairing_probabilities``: small pots in plain Python, large ones compiled.
 
 * **Small pots** (``SMALL_POT`` teams a pot or fewer, every Champions League round of 16):
-  ``solve_small``, a forward pass over the states of the draw in plain Python on bit sets,
-  with no numpy and no numba to import. The procedure is the one of
-  ``uefacup.draw.probabilities``: an unseeded ball drawn uniformly from those left, its
-  opponent uniformly among the seeded teams it may meet whose removal leaves the rest
-  completable. A state is the pair (unseeded left, seeded left); its probability is pushed
-  to its children level by level, and every transition adds its probability to the pair it
-  draws. Completability of a state is memoised and found by the same kind of recursion (the
-  lowest unseeded team needs a partner after which the rest can be paired). At most
-  C(16, 8) = 12,870 states for 8 v 8.
+  ``solve_small`` of ``uefacup.draw._smallprob``, a forward pass over the states of the draw
+  in plain Python, with no numpy and no numba to import: interchangeable teams counted as
+  classes, completable states kept as families of bit sets, probabilities pushed level by
+  level (see that module). A few milliseconds, at most some 30 ms with no two teams alike.
 * **Large pots**: the compiled engine of ``uefacup.draw._probengine`` (numba), imported on
   first use so that nothing else pays for loading it.
 
