@@ -1,6 +1,7 @@
 """``uefacup simulate``: each club's chances of every round and of the cup, by Monte Carlo.
 
-numpy, Dask and matplotlib are imported inside the command only, so that the core install
+``--pairs`` prints which clubs meet instead (``uefacup.report.pairs``). numpy, Dask and
+matplotlib are imported inside the command only, so that the core install
 (click and rich) can still load the CLI and run ``uefacup replay``.
 """
 
@@ -20,6 +21,7 @@ from uefacup.io.plot_path import check_plot_path
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from uefacup.model import Season
     from uefacup.simulate.results import SimulationResult
 
 
@@ -85,7 +87,8 @@ if TYPE_CHECKING:
     type=click.IntRange(min=1),
     default=None,
     metavar="N",
-    help="With --plot: only the N clubs most likely to win (default: all alive, at most 40).",
+    help="With --plot: only the N clubs most likely to win (default: all alive, at most 40). "
+    "With --pairs: the N likeliest pairs (default 20 in the table, all in JSON and CSV).",
 )
 @click.option(
     "--plot-bracket",
@@ -108,6 +111,16 @@ if TYPE_CHECKING:
     metavar="FILE",
     help='TOML file of tie rules by round key (or "*"), as replay --rules.',
 )
+@click.option(
+    "--pairs",
+    "pairs",
+    is_flag=False,
+    flag_value="*",
+    default=None,
+    metavar='["CLUB,CLUB"]',
+    help="Which clubs meet, and in which round, instead of the club table: the likeliest "
+    "pairs; with --club, that club's likeliest opponents; with two names, that pair.",
+)
 def simulate_command(
     season: str,
     runs: int,
@@ -127,6 +140,7 @@ def simulate_command(
     bracket_path: str | None,
     overrides: tuple[str, ...],
     rules_file: str | None,
+    pairs: str | None,
 ) -> None:
     """Simulate the season many times; print each club's chance of reaching every round.
 
@@ -148,6 +162,7 @@ def simulate_command(
 
     data = load_season(season)
     only = [data.club(name).name for name in clubs] or None  # before the wait: a typo fails fast
+    pair = _pair(data, pairs, only) if pairs is not None else None
     if from_round.casefold() == "start":
         from_round = "start"
     else:
@@ -202,6 +217,7 @@ def simulate_command(
         "batch_size": batch_size,
         "progress": advance,
         "rules": rules,
+        "pairs": pairs is not None,
     }
     if progress_ctx is not None:
         with progress_ctx:
@@ -209,7 +225,13 @@ def simulate_command(
     else:
         result = simulate(data, **kwargs)
     if result.runs:
-        _render(result, fmt, {r.key: r.short for r in data.format}, only)
+        shorts = {r.key: r.short for r in data.format}
+        if pairs is not None:
+            from uefacup.report.pairs import render_pairs
+
+            render_pairs(result, fmt, shorts, clubs=only or (), pair=pair, top=top)
+        else:
+            _render(result, fmt, shorts, only)
         if plot_path:
             from uefacup.simulate.plot import plot_heatmap
 
@@ -226,6 +248,30 @@ def simulate_command(
             err=True,
         )
         sys.exit(130)
+
+
+def _pair(data: Season, value: str, only: list[str] | None) -> tuple[str, str] | None:
+    """``--pairs`` alone (None: every pair) or "CLUB,CLUB" (two clubs, canonical names)."""
+    from uefacup.errors import UnknownClubError
+
+    if value == "*":
+        return None
+    names = [n.strip() for n in value.split(",")]
+    if len(names) != 2 or not all(names):
+        raise SimulationError(
+            f'--pairs: give two clubs separated by a comma ("Lazio,Porto"), not {value!r}'
+        )
+    if only:
+        raise SimulationError("--pairs CLUB,CLUB names its clubs: leave out --club")
+    found = []
+    for name in names:
+        try:
+            found.append(data.club(name).name)
+        except UnknownClubError as exc:
+            raise UnknownClubError(exc.name, "--pairs") from None
+    if found[0] == found[1]:
+        raise SimulationError(f"--pairs: {found[0]} twice; name two different clubs")
+    return found[0], found[1]
 
 
 def _cap_workers(workers: int, remote: bool, err: Console) -> int:

@@ -13,6 +13,7 @@ clubs                     ``clubs.clubs_frame``          ``Season.to_frame("club
 entry list + audit        ``clubs.entry_list_frame``     ``EntryList.to_frame()``
 simulation (wide, tidy)   ``simulation.simulation_*``    ``SimulationResult.to_frame(tidy=...)``
 pairing probabilities     ``draw.pairings_*``            ``PairingOdds.to_frame(wide=...)``
+simulated meetings        ``pairs.pairs_frame``          ``SimulationResult.meetings()...``
 backtest (one per tie)    ``backtest.backtest_frame``    ``SimulationResult.backtest_frame()``
 ========================  =============================  =========================================
 
@@ -26,6 +27,7 @@ from uefacup.frames.backtest import BACKTEST
 from uefacup.frames.clubs import CLUBS, ENTRY_LIST
 from uefacup.frames.draw import PAIRINGS, PAIRINGS_MATRIX
 from uefacup.frames.matches import MATCHES
+from uefacup.frames.pairs import PAIRS
 from uefacup.frames.schema import Column, FrameSchema
 from uefacup.frames.simulation import SIMULATION, SIMULATION_TIDY
 from uefacup.frames.ties import TIES
@@ -39,6 +41,7 @@ SCHEMAS: tuple[FrameSchema, ...] = (
     ENTRY_LIST,
     SIMULATION,
     SIMULATION_TIDY,
+    PAIRS,
     PAIRINGS,
     PAIRINGS_MATRIX,
     BACKTEST,

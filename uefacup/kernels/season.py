@@ -331,6 +331,8 @@ def run_seasons(
     tables: Any,
     counts: Any,
     error: Any,
+    meets: Any,
+    meets_offset: int,
 ) -> None:
     """Add ``seasons`` seasons to ``counts`` (clubs x rounds + 1, the last column the cup).
 
@@ -342,9 +344,15 @@ def run_seasons(
     ``error`` receives (round, group, club position) of a fixed group that cannot be completed,
     or (round, clubs, club position, the round's clubs in seeding order...) of a one-group
     round; ``error[0]`` stays -1 when every draw was completed.
+
+    ``meets`` (clubs x clubs x columns, or empty to skip): each tie of round r adds one at
+    ``[lower club index, higher club index, meets_offset + r]``, so only the upper triangle is
+    written (``uefacup simulate --pairs``); the default run passes an empty array and pays one
+    untaken branch a tie.
     """
     state = np.array([seed], np.uint64)
     n_rounds = mode.size
+    track = meets.shape[0] > 0
     clubs = np.empty(counts.shape[0], np.int64)
     order = np.empty(counts.shape[0], np.int64)
     first = np.empty(counts.shape[0], np.int64)
@@ -429,6 +437,11 @@ def run_seasons(
             for t in range(ties):
                 a = first[t]
                 b = second[t]
+                if track:
+                    if a < b:
+                        meets[a, b, meets_offset + r] += 1
+                    else:
+                        meets[b, a, meets_offset + r] += 1
                 winners[t] = a if _uniform(state) < table[a, b] else b
             n_winners = ties
             if r == n_rounds - 1:

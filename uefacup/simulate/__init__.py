@@ -4,6 +4,7 @@
     uefacup simulate --from fourth --model dixon-coles       # from the real fourth-round draw
     uefacup simulate --from final --format json              # Porto v Celtic
     uefacup simulate --ratings my.csv --plot heat.png        # own strengths, heat map
+    uefacup simulate --pairs "Lazio,Porto"                   # the chance that two clubs meet
     uefacup simulate --workers 2 | --dask [--scheduler tcp://host:8786]
 
     from uefacup.simulate import simulate
@@ -26,6 +27,7 @@ the core install can still replay. The modules, by concept:
 * ``vectorised`` the fast engine; ``reference`` the one-season-at-a-time engine
 * ``backends``   batches, seeds, local processes, Dask
 * ``backtest``   Brier score and log loss of tie forecasts against real outcomes
+* ``meetings``   which clubs meet, by round, with errors (``simulate(pairs=True)``)
 * ``results``, ``plot``, ``runner`` (``simulate()``)
 """
 

@@ -7,7 +7,9 @@ not on how many workers there are, which backend ran them or in which order batc
 ``--workers 1``, ``--workers 2`` and a Dask cluster give identical tables for the same seed.
 
 **Memory.** A batch returns a (clubs x 9) array of counts; nothing per season is ever kept,
-so memory is that of the batches in flight, whatever ``runs`` is.
+so memory is that of the batches in flight, whatever ``runs`` is. With ``pairs`` a batch also
+returns its (clubs x clubs x 9) meetings (``program.Meets``, 1.5 MB for 2002-03), summed like
+the counts; without it no such array is made anywhere.
 
 **Interruption.** Ctrl-C stops the loop that collects batches: batches not started are
 cancelled, and the result holds the seasons of the batches that finished (``interrupted`` set).
@@ -49,9 +51,19 @@ import numpy as np
 from uefacup.errors import SimulationError
 from uefacup.simulate.model import MatchModel
 from uefacup.simulate.plan import SeasonPlan
-from uefacup.simulate.program import SeasonProgram, compile_program, run_program, warm_up
+from uefacup.simulate.program import (
+    Meets,
+    SeasonProgram,
+    compile_program,
+    new_meets,
+    run_program,
+    warm_up,
+)
 from uefacup.simulate.reference import run_seasons
 from uefacup.simulate.vectorised import Counts, run_batch
+
+Tally = tuple[Counts, Meets | None]
+"""What a batch returns: its counts, and its meetings when pairs were asked for."""
 
 __all__ = ["CONNECT_TIMEOUT", "ENGINES", "Batch", "Outcome", "batches", "run_dask", "run_local"]
 
@@ -74,6 +86,27 @@ class Outcome:
     counts: Counts
     runs: int
     interrupted: bool
+    meets: Meets | None = None
+    """Summed meetings of the finished batches (``pairs`` runs only)."""
+
+
+class _Sum:
+    """Running totals of the batches collected so far (counts, and meetings if asked)."""
+
+    def __init__(self, plan: SeasonPlan, pairs: bool) -> None:
+        self.counts = np.zeros((plan.n_clubs, len(plan.real_counts[0])), dtype=np.int64)
+        self.meets = new_meets(plan) if pairs else None
+        self.runs = 0
+
+    def add(self, tally: Tally, seasons: int) -> None:
+        counts, meets = tally
+        self.counts += counts
+        if self.meets is not None and meets is not None:
+            self.meets += meets
+        self.runs += seasons
+
+    def outcome(self, interrupted: bool) -> Outcome:
+        return Outcome(self.counts, self.runs, interrupted, self.meets)
 
 
 def batches(runs: int, seed: int, batch_size: int) -> list[Batch]:
@@ -95,16 +128,19 @@ def run_batch_with(
     model: MatchModel,
     batch: Batch,
     program: SeasonProgram | None = None,
-) -> Counts:
+    pairs: bool = False,
+) -> Tally:
     """Run one batch with the named engine; module-level so that it pickles for workers.
 
     ``program``: the compiled engine's program when the caller built it already (a worker gets
-    copies of ``plan`` and ``model``, which would miss the cache of ``compile_program``)."""
+    copies of ``plan`` and ``model``, which would miss the cache of ``compile_program``).
+    ``pairs``: also count which clubs met in which round."""
+    meets = new_meets(plan) if pairs else None
     if engine == "reference":
-        return run_seasons(plan, model, batch.seasons, batch.seed)
+        return run_seasons(plan, model, batch.seasons, batch.seed, meets), meets
     if program is None:
-        return run_batch(plan, model, batch.seasons, batch.seed)
-    return run_program(plan, program, batch.seasons, batch.seed)
+        return run_batch(plan, model, batch.seasons, batch.seed, meets), meets
+    return run_program(plan, program, batch.seasons, batch.seed, meets), meets
 
 
 _WORKER: dict[str, Any] = {}
@@ -112,17 +148,26 @@ _WORKER: dict[str, Any] = {}
 
 
 def _start_worker(
-    engine: str, plan: SeasonPlan, model: MatchModel, program: SeasonProgram | None
+    engine: str,
+    plan: SeasonPlan,
+    model: MatchModel,
+    program: SeasonProgram | None,
+    pairs: bool = False,
 ) -> None:
     """Pool initializer: ignore Ctrl-C (the parent decides) and keep the work's fixed part, so
     that each task carries only its ``Batch``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER.update(engine=engine, plan=plan, model=model, program=program)
+    _WORKER.update(engine=engine, plan=plan, model=model, program=program, pairs=pairs)
 
 
-def _run_in_worker(batch: Batch) -> Counts:
+def _run_in_worker(batch: Batch) -> Tally:
     return run_batch_with(
-        _WORKER["engine"], _WORKER["plan"], _WORKER["model"], batch, _WORKER["program"]
+        _WORKER["engine"],
+        _WORKER["plan"],
+        _WORKER["model"],
+        batch,
+        _WORKER["program"],
+        _WORKER["pairs"],
     )
 
 
@@ -133,10 +178,11 @@ def run_local(
     work: list[Batch],
     workers: int = 1,
     progress: Progress | None = None,
+    pairs: bool = False,
 ) -> Outcome:
-    """Run ``work`` here (``workers`` 1) or on a pool of ``workers`` processes."""
-    total = np.zeros((plan.n_clubs, len(plan.real_counts[0])), dtype=np.int64)
-    done = 0
+    """Run ``work`` here (``workers`` 1) or on a pool of ``workers`` processes; ``pairs``:
+    also count the meetings."""
+    total = _Sum(plan, pairs)
     # tables and draw specs once, here; workers inherit them (fork) or get them once (spawn)
     program = compile_program(plan, model) if engine != "reference" else None
     if program is not None and workers > 1:
@@ -144,22 +190,22 @@ def run_local(
     if workers <= 1:
         try:
             for batch in work:
-                total += run_batch_with(engine, plan, model, batch, program)
-                done += batch.seasons
+                tally = run_batch_with(engine, plan, model, batch, program, pairs)
+                total.add(tally, batch.seasons)
                 if progress:
                     progress(batch.seasons)
         except KeyboardInterrupt:
-            return Outcome(total, done, True)
-        return Outcome(total, done, False)
+            return total.outcome(True)
+        return total.outcome(False)
     # fork: workers start in milliseconds and need no importable __main__; elsewhere spawn
     context = get_context("fork" if sys.platform == "linux" else "spawn")
     pool = ProcessPoolExecutor(
         workers,
         mp_context=context,
         initializer=_start_worker,
-        initargs=(engine, plan, model, program),
+        initargs=(engine, plan, model, program, pairs),
     )
-    pending: dict[Future[Counts], Batch] = {}
+    pending: dict[Future[Tally], Batch] = {}
     queue = iter(work)
     try:
         _top_up(pool, pending, queue, 2 * workers)
@@ -167,21 +213,20 @@ def run_local(
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
                 batch = pending.pop(future)
-                total += future.result()
-                done += batch.seasons
+                total.add(future.result(), batch.seasons)
                 if progress:
                     progress(batch.seasons)
             _top_up(pool, pending, queue, 2 * workers)
     except KeyboardInterrupt:
         pool.shutdown(wait=False, cancel_futures=True)
-        return Outcome(total, done, True)
+        return total.outcome(True)
     pool.shutdown()
-    return Outcome(total, done, False)
+    return total.outcome(False)
 
 
 def _top_up(
     pool: ProcessPoolExecutor,
-    pending: dict[Future[Counts], Batch],
+    pending: dict[Future[Tally], Batch],
     queue: Iterator[Batch],
     limit: int,
 ) -> None:
@@ -213,8 +258,10 @@ def run_dask(
     workers: int = 1,
     processes: bool = True,
     progress: Progress | None = None,
+    pairs: bool = False,
 ) -> Outcome:
-    """Run ``work`` on a Dask cluster (``scheduler`` address, or a LocalCluster)."""
+    """Run ``work`` on a Dask cluster (``scheduler`` address, or a LocalCluster); ``pairs``:
+    also count the meetings."""
     try:  # imported as a plain module object: distributed ships no type hints
         dist: Any = importlib.import_module("distributed")
     except ImportError as exc:  # pragma: no cover - the dask extra is missing
@@ -237,8 +284,7 @@ def run_dask(
         raise SimulationError(
             f"--scheduler: cannot reach the Dask scheduler at {where}: {exc}"
         ) from None
-    total = np.zeros((plan.n_clubs, len(plan.real_counts[0])), dtype=np.int64)
-    done = 0
+    total = _Sum(plan, pairs)
     try:
         program = compile_program(plan, model) if engine != "reference" else None
         shared_plan, shared_model, shared_program = client.scatter(
@@ -253,6 +299,7 @@ def run_dask(
                 shared_model,
                 b,
                 shared_program,
+                pairs,
                 key=f"uefacup-{token}-{b.index}",
             ): b
             for b in work
@@ -260,14 +307,13 @@ def run_dask(
         try:
             for future in dist.as_completed(list(futures), loop=client.loop):
                 batch = futures[future]
-                total += future.result()
-                done += batch.seasons
+                total.add(future.result(), batch.seasons)
                 if progress:
                     progress(batch.seasons)
         except KeyboardInterrupt:
             client.cancel(list(futures))
-            return Outcome(total, done, True)
-        return Outcome(total, done, False)
+            return total.outcome(True)
+        return total.outcome(False)
     finally:
         client.close()
         if cluster is not None:

@@ -22,6 +22,7 @@ from uefacup.rules.ties import aggregate, away_goals, resolve_tie
 from uefacup.simulate.draws import draw_one, draw_specs, round_keys
 from uefacup.simulate.model import MatchModel
 from uefacup.simulate.plan import SeasonPlan
+from uefacup.simulate.program import Meets
 from uefacup.simulate.shootout import kick_by_kick
 from uefacup.simulate.vectorised import Counts
 
@@ -29,18 +30,27 @@ __all__ = ["play_tie_one", "run_seasons", "shootout"]
 
 
 def run_seasons(
-    plan: SeasonPlan, model: MatchModel, seasons: int, seed: np.random.SeedSequence
+    plan: SeasonPlan,
+    model: MatchModel,
+    seasons: int,
+    seed: np.random.SeedSequence,
+    meets: Meets | None = None,
 ) -> Counts:
-    """Same contract as ``vectorised.run_batch``: (clubs, 9) counts over ``seasons`` seasons."""
+    """Same contract as ``vectorised.run_batch``: (clubs, 9) counts over ``seasons`` seasons;
+    ``meets`` (``program.new_meets``), when given, receives each simulated tie's pair."""
     rng = np.random.default_rng(seed)
     counts: Counts = plan.real_counts * seasons
     for _ in range(seasons):
-        _one_season(plan, model, rng, counts)
+        _one_season(plan, model, rng, counts, meets)
     return counts
 
 
 def _one_season(
-    plan: SeasonPlan, model: MatchModel, rng: np.random.Generator, counts: Counts
+    plan: SeasonPlan,
+    model: MatchModel,
+    rng: np.random.Generator,
+    counts: Counts,
+    meets: Meets | None,
 ) -> None:
     specs = draw_specs(plan)
     keys = round_keys(plan)
@@ -55,6 +65,10 @@ def _one_season(
             pairs = [(previous[int(i)], previous[int(j)]) for i, j in plan.bracket[key]]
         else:
             pairs = draw_one(plan, key, specs[key], clubs, rng)
+        if meets is not None:
+            column = plan.order(key)
+            for x, y in pairs:
+                meets[min(x, y), max(x, y), column] += 1
         rules = plan.rules[key]
         neutral = not specs[key].first_drawn_home
         winners = [play_tie_one(x, y, rules, model, rng, neutral=neutral) for x, y in pairs]

@@ -20,6 +20,8 @@ from uefacup.model import RoundKey
 if TYPE_CHECKING:
     import pandas as pd
 
+    from uefacup.simulate.meetings import Meetings
+
 __all__ = ["ClubChances", "SimulationResult"]
 
 
@@ -55,6 +57,9 @@ class SimulationResult:
     """Its title ("2002–03 UEFA Cup")."""
     round_names: tuple[str, ...] = ()
     """The rounds' printable names, in ``rounds`` order ("Quarter-finals"); pictures use them."""
+    meets: npt.NDArray[np.int64] | None = field(default=None, repr=False)
+    """Simulated ties per pair of clubs and round (``simulate(pairs=True)`` only; see
+    ``uefacup.simulate.meetings``)."""
 
     def __repr__(self) -> str:
         from uefacup.report.summary import simulation_repr
@@ -83,6 +88,25 @@ class SimulationResult:
         if self.backtest is None:
             raise SimulationError("this simulation has no backtest: run it from a real round")
         return backtest_frame(self.backtest)
+
+    def meetings(self) -> Meetings:
+        """Which clubs met, in which round (a run with ``pairs=True``); SimulationError without.
+
+        ``result.meetings().to_frame()`` is the tidy frame (``uefacup.frames.pairs``)."""
+        from uefacup.errors import SimulationError
+        from uefacup.simulate.meetings import Meetings
+
+        if self.meets is None:
+            raise SimulationError("this simulation did not count pairs: run it with pairs=True")
+        first = self.from_round or self.rounds[0]
+        return Meetings(
+            clubs=self.clubs,
+            rounds=self.rounds,
+            first=self.rounds.index(first),
+            counts=self.meets,
+            runs=self.runs,
+            from_round=self.from_round,
+        )
 
     @property
     def columns(self) -> tuple[str, ...]:

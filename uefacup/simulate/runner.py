@@ -74,6 +74,7 @@ def simulate(
     score: bool = True,
     progress: Callable[[int], None] | None = None,
     rules: Format | None = None,
+    pairs: bool = False,
 ) -> SimulationResult:
     """Simulate ``runs`` seasons; see the module docstring and ``backends`` for the options.
 
@@ -81,7 +82,9 @@ def simulate(
     process pool. ``score`` adds the backtest when starting from a real round. ``rules`` is a
     changed format (``uefacup.whatif.apply_overrides``) for the simulated rounds; the real
     results kept before ``from_round`` are not decided again, and no backtest is scored.
-    Requests the machine cannot serve are refused before any work (``limits``).
+    Requests the machine cannot serve are refused before any work (``limits``). ``pairs``
+    also counts which clubs meet in which round (``SimulationResult.meetings()``); it costs a
+    (clubs x clubs x rounds) array per batch in flight and nothing when off.
     """
     if isinstance(runs, bool) or not isinstance(runs, int) or runs <= 0:
         raise SimulationError(f"--runs must be a positive number of seasons, not {runs}")
@@ -113,9 +116,10 @@ def simulate(
             workers=workers,
             processes=processes,
             progress=progress,
+            pairs=pairs,
         )
     else:
-        outcome = run_local(engine, plan, match_model, work, workers, progress)
+        outcome = run_local(engine, plan, match_model, work, workers, progress, pairs)
     seconds = time.perf_counter() - began
     report = None
     if score and rules is None and start is not None and not outcome.interrupted:
@@ -137,4 +141,5 @@ def simulate(
         season=season.key,
         season_title=season.title,
         round_names=tuple(season.round_name(k) for k in plan.keys),
+        meets=outcome.meets,
     )

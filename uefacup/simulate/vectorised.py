@@ -14,7 +14,7 @@ import numpy.typing as npt
 
 from uefacup.simulate.model import MatchModel
 from uefacup.simulate.plan import SeasonPlan
-from uefacup.simulate.program import compile_program, run_program
+from uefacup.simulate.program import Meets, compile_program, run_program
 
 __all__ = ["Counts", "run_batch"]
 
@@ -22,7 +22,12 @@ Counts = npt.NDArray[np.int64]
 
 
 def run_batch(
-    plan: SeasonPlan, model: MatchModel, seasons: int, seed: np.random.SeedSequence
+    plan: SeasonPlan,
+    model: MatchModel,
+    seasons: int,
+    seed: np.random.SeedSequence,
+    meets: Meets | None = None,
 ) -> Counts:
-    """Simulate ``seasons`` seasons; (clubs, 9) counts of reaching each round and the title."""
-    return run_program(plan, compile_program(plan, model), seasons, seed)
+    """Simulate ``seasons`` seasons; (clubs, 9) counts of reaching each round and the title.
+    ``meets`` (``program.new_meets``), when given, receives each simulated tie's pair."""
+    return run_program(plan, compile_program(plan, model), seasons, seed, meets)
