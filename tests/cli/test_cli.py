@@ -186,3 +186,18 @@ def test_a_missing_library_is_one_line_not_a_traceback() -> None:
         "uefacup: error: the package 'rich' is not installed; pip install uefacup (or "
         "'uefacup[all]' for every extra) installs it"
     ]
+
+
+def test_every_command_module_is_listed_for_lazy_import() -> None:
+    """Commands are imported when looked up (``app.COMMANDS``): a command module missing from
+    that table would never be imported, and its command would vanish from the CLI unnoticed."""
+    import importlib
+    import pkgutil
+
+    import uefacup.cli
+    from uefacup.cli.app import COMMANDS
+
+    for info in pkgutil.iter_modules(uefacup.cli.__path__):
+        importlib.import_module(f"uefacup.cli.{info.name}")
+    defined = {name: command.callback.__module__ for name, command in main.commands.items()}
+    assert defined == COMMANDS
