@@ -76,14 +76,15 @@ def _meaning(spec: DrawSpec, where: str, at: str) -> list[str]:
     """What the schema cannot see: a name used twice, a forbidden pair naming no team here."""
     prefix = f"{where}: {at + '.' if at else ''}"
     problems: list[str] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, int]] = {}  # formatted only for a problem: most files have none
     for pot, teams in (("seeded", spec["seeded"]), ("unseeded", spec["unseeded"])):
         for i, team in enumerate(teams):
             name = team["name"]
             if name in seen:
-                problems.append(f"{prefix}{pot}[{i}].name: {name!r} is also {seen[name]}")
+                first, j = seen[name]
+                problems.append(f"{prefix}{pot}[{i}].name: {name!r} is also {first}[{j}]")
             else:
-                seen[name] = f"{pot}[{i}]"
+                seen[name] = (pot, i)
     for i, pair in enumerate(spec["forbidden_pairs"]):
         for k, name in enumerate(pair):
             if name not in seen:
