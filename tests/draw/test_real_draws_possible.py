@@ -5,12 +5,15 @@ real tie of every round. Each must be positive. A real tie that the model cannot
 bug in the data or in the model." ``tie_possible`` answers exactly whether the probability is
 positive (see its module); the naive check below cross-examines it on the rounds' pots.
 
-Known gaps (closing note, NOTES.md "Real draws"): the real pots of the first, third and fourth
-rounds are not in any source found, and seeding them by 2002 club coefficient makes 16, 8 and
-4 real ties impossible (two seeded or two unseeded clubs meet). The qualifying round was drawn
-in nine groups of eight and one of ten, whose members no source found gives; the groups the
-package forms put 39 of the 41 real ties across two groups. Those rounds are expected to fail
-until their pots and groups are recorded: ``xfail(strict=True)`` turns a fix into a pass.
+Known gaps (closing note, NOTES.md "Real draws"): the real pots of the first round are not in
+any source found. With the 2002 club coefficients the sources give (138 of 145 clubs), seeding
+by coefficient reproduces every real tie of the third and fourth rounds; in the first round two
+real ties stay impossible (Red Star Belgrade v Chievo pairs two clubs above the line, Iraklis v
+Anorthosis Famagusta two below it), because seven first-round clubs, Iraklis among them, are
+seeded on the fallback floor. The qualifying round was drawn in nine groups of eight and one of
+ten, whose members no source found gives; the groups the package forms put 39 of the 41 real
+ties across two groups. Those rounds are expected to fail until their pots and groups are
+recorded: ``xfail(strict=True)`` turns a fix into a pass.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from uefacup.draw.feasible import tie_possible
 from uefacup.draw.rounds import prepare_groups, rules_for, season_pots, season_teams
 from uefacup.model import Season
 
-UNKNOWN_POTS = {"qualifying": 39, "first": 16, "third": 8, "fourth": 4}
+UNKNOWN_POTS = {"qualifying": 39, "first": 2}
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +43,9 @@ def impossible(season: Season, round_: str) -> list[tuple[str, str]]:
     return [t.clubs for t in season.ties_of(round_) if not tie_possible(groups, rules, *t.clubs)]
 
 
-@pytest.mark.parametrize("round_", ["second", "quarter-final", "semi-final", "final"])
+@pytest.mark.parametrize(
+    "round_", ["second", "third", "fourth", "quarter-final", "semi-final", "final"]
+)
 def test_every_real_tie_has_positive_probability(season: Season, round_: str) -> None:
     assert impossible(season, round_) == []
 
@@ -129,3 +134,30 @@ def test_season_round_odds_by_monte_carlo_agree_with_feasibility(season: Season)
     for a, b, p, _ in odds.real_ties(season):
         if (a, b) in impossible(season, "fourth"):
             assert p == 0
+
+
+def test_first_round_gap_is_the_two_ties_named_in_the_note(season: Season) -> None:
+    """NOTES.md names the two first-round ties still impossible under coefficient seeding."""
+    gap = {frozenset(t) for t in impossible(season, "first")}
+    assert gap == {
+        frozenset({"Red Star Belgrade", "Chievo"}),
+        frozenset({"Iraklis", "Anorthosis Famagusta"}),
+    }
+
+
+def test_third_round_seeded_pot_by_2002_coefficient(season: Season) -> None:
+    """Worked out by hand from the 2002 coefficients in clubs.csv (sources: the second-round
+    table, kassiesa-qual2002, wp-en-cl-qual): the 16 highest of the 32 third-round clubs,
+    Lens (44.176) being the 17th. Every real third-round tie pairs one of them with one of
+    the other 16, and Der Tagesspiegel's group of Hertha BSC (Fulham, Lens, Maccabi Haifa,
+    Celtic) holds Hertha as its only seeded club."""
+    seeded = {
+        "Lazio", "Liverpool", "Leeds United", "Celta Vigo", "Lyon", "Porto", "Bordeaux",
+        "Dynamo Kyiv", "Panathinaikos", "VfB Stuttgart", "Hertha BSC", "AEK Athens",
+        "Paris Saint-Germain", "Real Betis", "Slavia Prague", "Schalke 04",
+    }  # fmt: skip
+    pots = season_pots(season, "third")
+    assert {t.name for t in pots.seeded} == seeded
+    for tie in season.ties_of("third"):
+        assert len(seeded & set(tie.clubs)) == 1, tie.clubs
+    assert {"Fulham", "Lens", "Maccabi Haifa", "Celtic"}.isdisjoint(seeded)

@@ -229,3 +229,45 @@ def test_derived_extra_time_rows_follow_the_rule() -> None:
             if h1 + a == a1 + b and a == a1  # aggregate level and away goals level
         ]
         assert level == [], f
+
+
+def test_readme_counts_are_the_counts_of_the_shipped_facts() -> None:
+    """The README paragraph 'How much of the 2002–03 record is checked beyond the five seed
+    texts' gives, per fact, the number of matches with a row from a source other than the
+    seeds and ``derived``; counted here straight from the CSV, without the loader."""
+    import re
+
+    with (SEASON / "match_facts.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    beyond = {"date", "extra_time", "venue", "attendance", "score_90", "score_aet"}
+    count = {
+        fact: len(
+            {
+                (r["round"], r["tie"], r["leg"])
+                for r in rows
+                if r["fact"] == fact and r["source"] not in SEEDS | {"derived"}
+            }
+        )
+        for fact in beyond | {"penalties"}
+    }
+    with_derived = len(
+        {(r["round"], r["tie"], r["leg"]) for r in rows if r["fact"] == "extra_time"}
+    )
+    readme = (SEASON.parents[2] / "README.md").read_text(encoding="utf-8")
+    text = " ".join(readme[readme.index("How much of the 2002–03 record") :].split())
+    expected = (
+        f"date {count['date']} matches, extra time yes/no {count['extra_time']} "
+        f"({with_derived} with the legs"
+    )
+    assert expected in text
+    for words, fact in [
+        ("venue", "venue"),
+        ("attendance", "attendance"),
+        ("90-minute score", "score_90"),
+        ("score after extra time", "score_aet"),
+        ("shoot-out", "penalties"),
+    ]:
+        assert re.search(rf"\b{words} {count[fact]}\b", text), (words, count[fact])
+    with (SEASON / "clubs.csv").open(encoding="utf-8") as fh:
+        known = sum(1 for r in csv.DictReader(fh) if r["coefficient"])
+    assert f"Club coefficients (2002): {known} of 145 clubs" in text

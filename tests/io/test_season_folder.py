@@ -27,7 +27,7 @@ def test_every_qualifying_club_has_a_coefficient() -> None:
         c.name for c in season.clubs if c.round == Round.QUALIFYING and c.coefficient is None
     ]
     assert missing == []
-    assert sum(1 for c in season.clubs if c.coefficient is not None) == 116
+    assert sum(1 for c in season.clubs if c.coefficient is not None) == 138
 
 
 def test_path_and_name_load_the_same(season_copy: Path) -> None:
