@@ -5,7 +5,15 @@ fresh process (interpreter start, imports, the file, the solver, the JSON output
 the published calculator, ``node benchmarks/cldraw_reference.js CLDRAW.js < draw.json``
 (eminga/cldraw, not vendored: pass the path of its ``cldraw.js``). The two alternate, each
 ``--repeat`` times, and the best of each is compared; the largest absolute difference between
-the two matrices is printed too. The machine's load is printed before and after.
+the two matrices is printed too. The machine's load is printed before and after, and so are
+the best times of a bare ``python -c pass`` and ``node -e ""`` in the same run (each process's
+floor).
+
+Bytecode: an installed package has its ``.pyc`` files (pip writes them); a development tree
+run with ``PYTHONDONTWRITEBYTECODE=1`` (as on the shared machine) would otherwise recompile
+every module of the package on every run, some 20 ms that no user pays. So the script first
+compiles the package in place (``compileall``, into ``__pycache__``, which git ignores);
+``--no-compile`` skips that to measure the other case.
 
     python benchmarks/draw_small.py --cldraw /tmp/cldraw/cldraw.js --repeat 3
 """
@@ -13,6 +21,7 @@ the two matrices is printed too. The machine's load is printed before and after.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import subprocess
 import sys
@@ -40,7 +49,14 @@ def main() -> None:
     parser.add_argument("--cldraw", required=True, help="path of eminga/cldraw's cldraw.js")
     parser.add_argument("--file", type=Path, default=DEFAULT_FILE)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--no-compile", action="store_true", help="do not compile the package's bytecode first"
+    )
     args = parser.parse_args()
+    if not args.no_compile:
+        import uefacup
+
+        compileall.compile_dir(Path(uefacup.__file__).parent, quiet=1)
     draws = json.loads(args.file.read_text("utf-8"))["draws"]
     small = [i for i, d in enumerate(draws) if len(d["seeded"]) == 8]
     print(f"load before: {_load()}")
@@ -64,6 +80,13 @@ def main() -> None:
             diff = max(abs(a - b) for r, s in pairs for a, b in zip(r, s, strict=True))
             d = draws[i]
             rows.append((i, f"{d['competition']} {d['season']}", min(ours), min(theirs), diff))
+    floors = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        'node -e ""': ["node", "-e", ""],
+    }
+    for name, command in floors.items():
+        best = min(_timed(command)[0] for _ in range(max(args.repeat, 5)))
+        print(f"{name}: best {best:.3f} s")
     print(f"load after: {_load()}")
     print(f"{'#':>3} {'draw':<14}{'uefacup s':>10}{'cldraw s':>10}{'ratio':>7}{'max diff':>10}")
     for i, label, ours_s, theirs_s, diff in rows:

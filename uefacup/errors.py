@@ -27,7 +27,7 @@ file's name in the message, so that nothing below the CLI needs to know them.
 from __future__ import annotations
 
 import json
-import tomllib
+import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -142,7 +142,10 @@ def _describe(exc: BaseException, where: str) -> str:
         return f"{where}:{_line_of(exc.object, exc.start)}: not UTF-8 text{byte}"
     if isinstance(exc, json.JSONDecodeError):
         return f"{where}:{exc.lineno}: not valid JSON ({exc.msg}, column {exc.colno})"
-    if isinstance(exc, tomllib.TOMLDecodeError):
+    # tomllib is not imported here: a command that reads no TOML should not load it (issue 17),
+    # and a TOMLDecodeError can only exist once something has imported tomllib
+    toml = sys.modules.get("tomllib")
+    if toml is not None and isinstance(exc, toml.TOMLDecodeError):
         return f"{where}: not valid TOML ({exc})"
     if isinstance(exc, RecursionError):
         return f"{where}: nested too deeply to read"
@@ -157,12 +160,12 @@ MAPPED: tuple[type[BaseException], ...] = (
     OSError,
     UnicodeDecodeError,
     json.JSONDecodeError,
-    tomllib.TOMLDecodeError,
     RecursionError,
     OverflowError,
     ValueError,
 )
-"""What ``map_exceptions`` turns into package errors (more specific first, as in ``_describe``)."""
+"""What ``map_exceptions`` turns into package errors (more specific first, as in ``_describe``;
+tomllib's ``TOMLDecodeError`` is a ``ValueError``)."""
 
 
 @contextmanager

@@ -144,12 +144,15 @@ def test_check_sources_without_seeds_is_one_line(tmp_path: Path) -> None:
 
 
 def _commands(group: click.Group) -> list[tuple[str, click.Command]]:
-    return sorted(group.commands.items())
+    """Every command as click lists it (the group imports each module on look-up)."""
+    ctx = click.Context(group)
+    found = [(name, group.get_command(ctx, name)) for name in group.list_commands(ctx)]
+    return [(name, command) for name, command in found if command is not None]
 
 
 @pytest.mark.parametrize("name", [n for n, _ in _commands(main)])
 def test_every_command_has_help(name: str) -> None:
-    command = main.commands[name]
+    command = dict(_commands(main))[name]
     assert command.help and len(command.help.strip()) > 20, f"{name} lacks help text"
     for param in command.params:
         if isinstance(param, click.Option):
@@ -183,3 +186,18 @@ def test_a_missing_library_is_one_line_not_a_traceback() -> None:
         "uefacup: error: the package 'rich' is not installed; pip install uefacup (or "
         "'uefacup[all]' for every extra) installs it"
     ]
+
+
+def test_every_command_module_is_listed_for_lazy_import() -> None:
+    """Commands are imported when looked up (``app.COMMANDS``): a command module missing from
+    that table would never be imported, and its command would vanish from the CLI unnoticed."""
+    import importlib
+    import pkgutil
+
+    import uefacup.cli
+    from uefacup.cli.app import COMMANDS
+
+    for info in pkgutil.iter_modules(uefacup.cli.__path__):
+        importlib.import_module(f"uefacup.cli.{info.name}")
+    defined = {name: command.callback.__module__ for name, command in main.commands.items()}
+    assert defined == COMMANDS

@@ -7,8 +7,10 @@ check runs a fresh interpreter, because this test process has long imported ever
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -81,3 +83,44 @@ def test_import_uefacup_is_light() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert done.stdout.strip() == "['uefacup']"
+
+
+def test_pot_file_odds_load_only_what_they_use(tmp_path: Path) -> None:
+    """Issue 17 target 3: ``draw --pots F --probabilities --format json`` (a whole process is to
+    beat the published calculator on a round of 16) validates the file with pydantic's core
+    alone and prints JSON: no pydantic models, no rich, no other command's module, no season
+    schema, no TOML reader, no numeric library."""
+    teams = lambda p: [{"name": f"{p}{i}", "association": f"A{i}"} for i in range(8)]  # noqa: E731
+    path = tmp_path / "pots.json"
+    path.write_text(json.dumps({"seeded": teams("S"), "unseeded": teams("U")}), "utf-8")
+    unwanted = (
+        "pydantic",
+        "rich",
+        "uefacup.cli.simulate",
+        "uefacup.cli.check_sources",
+        "uefacup.model",
+        "uefacup.format",
+        "tomllib",
+        *HEAVY,
+    )
+    args = ("draw", "--pots", str(path), "--probabilities", "--format", "json")
+    assert _heavy_after(*args, heavy=unwanted) == []
+    assert _heavy_after(*args, heavy=("pydantic_core",)) == ["pydantic_core"]  # it does validate
+
+
+def test_a_command_skips_the_collectors_last_passes_at_exit() -> None:
+    """Any command registers ``gc.freeze`` to run at exit (``cli.app._quick_exit``): the
+    collector's passes over everything still alive cost a tenth of a small command. atexit runs
+    handlers last-registered first, so a handler registered before the command sees the freeze;
+    the command's output is still flushed."""
+    code = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0, file=sys.stderr))\n"
+        "from uefacup.cli import main\n"
+        "main(['--version'], prog_name='uefacup')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert done.returncode == 0 and "version" in done.stdout
+    assert done.stderr.strip().splitlines()[-1] == "frozen True"

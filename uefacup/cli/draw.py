@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import random
-import sys
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,8 +15,7 @@ from uefacup.errors import DrawError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from uefacup.draw import DrawDay, DrawResult, Placement, PotsEntry
-    from uefacup.draw.odds import PairingOdds
+    from uefacup.draw import DrawDay, DrawResult, Placement
     from uefacup.format.rounds import RoundFormat
     from uefacup.model import Season
 
@@ -137,8 +132,6 @@ def draw_command(
     if seed is not None and seed < 0:
         # random.Random(-n) is random.Random(n): two seeds would give one draw
         raise DrawError(f"--seed must be a non-negative integer, not {seed}")
-    from uefacup.draw import DrawDay, DrawRules, draw_round, draw_season_day, load_pots_file
-
     sizes = _sizes(group_sizes)
     if fallback_coefficient is not None and not (
         math.isfinite(fallback_coefficient) and fallback_coefficient >= 0
@@ -147,9 +140,13 @@ def draw_command(
             f"--fallback-coefficient must be a finite number, 0 or more, not {fallback_coefficient}"
         )
     if pots_path is not None:
+        from uefacup.draw.files import load_pots_file
+
         entry = load_pots_file(pots_path, index=index, select=select)
         if probabilities:
-            odds = _print_probabilities(entry, fmt)
+            from uefacup.cli.pot_odds import print_pot_odds
+
+            odds = print_pot_odds(entry, fmt)
             if plot_path is not None:
                 odds.plot(plot_path)
             return
@@ -157,12 +154,18 @@ def draw_command(
             raise DrawError("--group-sizes applies to season rounds, not pot files")
         if fallback_coefficient is not None:
             raise DrawError("--fallback-coefficient applies to season rounds, not pot files")
+    import random
+
+    from uefacup.draw.rounds import DrawDay, draw_round, draw_season_day
+
     names: dict[str, str] = {}
     host: dict[str, str] = {}
     if seed is None:
         seed = random.SystemRandom().randrange(2**32)
     rng = random.Random(seed)
     if pots_path is not None:
+        from uefacup.draw.procedure import DrawRules
+
         rules = DrawRules(seeded=True, constraints=entry.constraints, first_ball="unseeded")
         day = DrawDay(draw_round(entry.pots, rules, rng, round_name=entry.label, seed=seed))
     else:
@@ -291,131 +294,3 @@ def _print_draw(
             ],
             title=f"Draw log: {result.round}",
         )
-
-
-SLOW_PYTHON_POT = 10
-"""Pots larger than this take the pure-Python solver long enough to warn (16 v 16: minutes)."""
-
-
-def _solve_watched(entry: PotsEntry) -> PairingOdds:
-    """The exact odds, computed in a worker thread while this one watches.
-
-    Why a thread: the main thread stays free to take Ctrl-C at once (the solver may be deep
-    in compiled code or a long recursion) and to draw the progress display. A large problem is
-    announced first with the bound of ``state_bound``. Ctrl-C prints one line and ends the
-    process with status 130; ``os._exit`` because the solver's threads cannot be stopped
-    half-way through a state and need not be: nothing is written.
-    """
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    from uefacup.draw.estimate import LARGE_STATE_SPACE, state_bound
-    from uefacup.draw.odds import pairing_odds
-
-    bound = state_bound(entry.pots, entry.constraints)
-    if bound > LARGE_STATE_SPACE:
-        click.echo(
-            f"warning: {len(entry.pots.unseeded)} v {len(entry.pots.seeded)} may visit up to "
-            f"{bound:.1e} draw states (an upper bound); the exact odds may take very long or "
-            "run out of memory (Ctrl-C stops)",
-            err=True,
-        )
-    outcome: list[PairingOdds] = []
-    failure: list[BaseException] = []
-
-    def work() -> None:
-        try:
-            outcome.append(pairing_odds(entry))
-        except BaseException as exc:  # re-raised in the main thread below
-            failure.append(exc)
-
-    worker = threading.Thread(target=work, name="uefacup-probabilities", daemon=True)
-    err = Console(stderr=True, highlight=False)
-    try:
-        worker.start()
-        if err.is_terminal:
-            columns = (SpinnerColumn(), TextColumn("exact probabilities"), TimeElapsedColumn())
-            with Progress(*columns, console=err, transient=True):
-                _wait(worker)
-        else:
-            _wait(worker)
-    except KeyboardInterrupt:
-        sys.stdout.flush()
-        sys.stderr.write("uefacup: interrupted: exact probabilities not finished\n")
-        sys.stderr.flush()
-        os._exit(130)
-    if failure:
-        raise failure[0]
-    return outcome[0]
-
-
-def _wait(worker: threading.Thread) -> None:
-    while worker.is_alive():
-        worker.join(0.1)  # a bare join would hold Ctrl-C until the end
-
-
-def _print_probabilities(entry: PotsEntry, fmt: str) -> PairingOdds:
-    from uefacup.draw.probabilities import compile_pending, engine_for
-
-    if engine_for(entry.pots) == "python" and len(entry.pots.seeded) > SLOW_PYTHON_POT:
-        # the pure-Python solver needs minutes for a round of 32: say so before the wait
-        click.echo(
-            f"note: {len(entry.pots.seeded)} v {len(entry.pots.unseeded)} on the pure-Python "
-            "solver can take minutes; pip install 'uefacup[fast]' for the compiled engine",
-            err=True,
-        )
-    elif compile_pending(entry.pots):
-        click.echo(
-            "note: compiling the probability engine for this machine, once (about half a minute)",
-            err=True,
-        )
-    odds = _solve_watched(entry)
-    matrix = odds.probabilities
-    seeded, unseeded = list(odds.seeded), list(odds.unseeded)
-    if fmt == "json":
-        click.echo(json.dumps(odds.to_dict(), ensure_ascii=False, indent=2))
-        return odds
-    from uefacup.report.columns import Column, fit
-    from uefacup.report.console import GAP, make_console, print_table
-
-    console = make_console()
-    title = f"Pairing probabilities (%): {entry.label}"
-    grid = [
-        Column("Unseeded", unseeded, min_width=12),
-        *(
-            Column(str(k), ["-" if p == 0 else f"{100 * p:.1f}" for p in column], numeric=True)
-            for k, column in enumerate(zip(*matrix, strict=True), 1)
-        ),
-    ]
-    layout = fit(grid, console.width, GAP)
-    if layout.fits and not layout.dropped:
-        legend = "; ".join(f"{k} {n}" for k, n in enumerate(seeded, 1))
-        print_table(console, grid, title=title, caption=f"Columns (seeded): {legend}")
-        return odds
-    # too narrow for a grid (16 v 16 on 80 columns): each unseeded team, its opponents in order,
-    # broken only between two opponents so that a name never parts from its probability
-    room = max(console.width - GAP - max(map(len, ["Unseeded", *unseeded])), 20)
-    lists = []
-    for row in matrix:
-        ranked = sorted(zip(row, seeded, strict=True), key=lambda x: (-x[0], x[1]))
-        lists.append(_pack([f"{s} {100 * p:.1f}" for p, s in ranked if p > 0], room))
-    print_table(
-        console,
-        [Column("Unseeded", unseeded), Column("Opponents, most likely first (%)", lists)],
-        title=title,
-    )
-    return odds
-
-
-def _pack(items: list[str], width: int, sep: str = " · ") -> str:
-    """``items`` joined by ``sep``, on lines of at most ``width`` characters (an item longer
-    than that gets a line of its own); lines end with the separator's dot."""
-    lines: list[str] = []
-    line = ""
-    for item in items:
-        if line and len(line) + len(sep) + len(item) > width:
-            lines.append(line + sep.rstrip())
-            line = item
-        else:
-            line = f"{line}{sep}{item}" if line else item
-    return "\n".join([*lines, line])

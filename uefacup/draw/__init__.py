@@ -18,33 +18,76 @@ Public API (everything else in the submodules is an implementation detail):
   the published calculator's procedure; ``pairing_odds``, ``PairingOdds`` — the same with the
   teams' names attached, as a table, a DataFrame or a heat map.
 * ``load_pots_file``, ``PotsEntry`` — the shared knockout-pots JSON.
+
+Every name is imported on first use (``__getattr__``), so that importing one submodule (the
+pot-file loader of ``uefacup draw --pots``, say) does not load the season rounds, the
+sequential procedure and their schemas with it. Type checkers see ordinary imports.
 """
 
-from uefacup.draw.files import PotsEntry, load_pots_file
-from uefacup.draw.groups import DrawGroup, form_groups
-from uefacup.draw.odds import PairingOdds, pairing_odds
-from uefacup.draw.probabilities import exact_pairing_probabilities, pairing_probabilities
-from uefacup.draw.procedure import (
-    Ball,
-    DrawResult,
-    DrawRules,
-    Pairing,
-    draw_groups,
-    replay,
-    replay_log,
-)
-from uefacup.draw.rounds import (
-    DrawDay,
-    draw_round,
-    draw_season_day,
-    draw_season_round,
-    held_with,
-    rules_for,
-    season_fallback,
-    season_teams,
-    winner_placeholder,
-)
-from uefacup.draw.teams import Constraints, FallbackRule, Placement, Pots, Team, seed_pots
+import importlib as _importlib
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+from typing import Any as _Any
+
+if _TYPE_CHECKING:
+    from uefacup.draw.files import PotsEntry, load_pots_file
+    from uefacup.draw.groups import DrawGroup, form_groups
+    from uefacup.draw.odds import PairingOdds, pairing_odds
+    from uefacup.draw.probabilities import exact_pairing_probabilities, pairing_probabilities
+    from uefacup.draw.procedure import (
+        Ball,
+        DrawResult,
+        DrawRules,
+        Pairing,
+        draw_groups,
+        replay,
+        replay_log,
+    )
+    from uefacup.draw.rounds import (
+        DrawDay,
+        draw_round,
+        draw_season_day,
+        draw_season_round,
+        held_with,
+        rules_for,
+        season_fallback,
+        season_teams,
+        winner_placeholder,
+    )
+    from uefacup.draw.teams import Constraints, FallbackRule, Placement, Pots, Team, seed_pots
+
+_WHERE: dict[str, str] = {
+    "Ball": "uefacup.draw.procedure",
+    "Constraints": "uefacup.draw.teams",
+    "DrawDay": "uefacup.draw.rounds",
+    "DrawGroup": "uefacup.draw.groups",
+    "DrawResult": "uefacup.draw.procedure",
+    "DrawRules": "uefacup.draw.procedure",
+    "FallbackRule": "uefacup.draw.teams",
+    "Pairing": "uefacup.draw.procedure",
+    "PairingOdds": "uefacup.draw.odds",
+    "Placement": "uefacup.draw.teams",
+    "Pots": "uefacup.draw.teams",
+    "PotsEntry": "uefacup.draw.files",
+    "Team": "uefacup.draw.teams",
+    "draw_groups": "uefacup.draw.procedure",
+    "draw_round": "uefacup.draw.rounds",
+    "draw_season_day": "uefacup.draw.rounds",
+    "draw_season_round": "uefacup.draw.rounds",
+    "exact_pairing_probabilities": "uefacup.draw.probabilities",
+    "form_groups": "uefacup.draw.groups",
+    "held_with": "uefacup.draw.rounds",
+    "load_pots_file": "uefacup.draw.files",
+    "pairing_odds": "uefacup.draw.odds",
+    "pairing_probabilities": "uefacup.draw.probabilities",
+    "replay": "uefacup.draw.procedure",
+    "replay_log": "uefacup.draw.procedure",
+    "rules_for": "uefacup.draw.rounds",
+    "season_fallback": "uefacup.draw.rounds",
+    "season_teams": "uefacup.draw.rounds",
+    "seed_pots": "uefacup.draw.teams",
+    "winner_placeholder": "uefacup.draw.rounds",
+}
+"""Public name -> the module that defines it."""
 
 __all__ = [
     "Ball",
@@ -78,3 +121,17 @@ __all__ = [
     "seed_pots",
     "winner_placeholder",
 ]
+
+
+def __getattr__(name: str) -> _Any:
+    """Import the module that defines ``name`` the first time it is asked for, and keep it."""
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'uefacup.draw' has no attribute {name!r}")
+    value = getattr(_importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,15 +1,10 @@
 """The fast paths of ``pairing_probabilities``: small pots in plain Python, large ones compiled.
 
 * **Small pots** (``SMALL_POT`` teams a pot or fewer, every Champions League round of 16):
-  ``solve_small``, a forward pass over the states of the draw in plain Python on bit sets,
-  with no numpy and no numba to import. The procedure is the one of
-  ``uefacup.draw.probabilities``: an unseeded ball drawn uniformly from those left, its
-  opponent uniformly among the seeded teams it may meet whose removal leaves the rest
-  completable. A state is the pair (unseeded left, seeded left); its probability is pushed
-  to its children level by level, and every transition adds its probability to the pair it
-  draws. Completability of a state is memoised and found by the same kind of recursion (the
-  lowest unseeded team needs a partner after which the rest can be paired). At most
-  C(16, 8) = 12,870 states for 8 v 8.
+  ``solve_small`` of ``uefacup.draw._smallprob``, a forward pass over the states of the draw
+  in plain Python, with no numpy and no numba to import: interchangeable teams counted as
+  classes, completable states kept as families of bit sets, probabilities pushed level by
+  level (see that module). A few milliseconds, at most some 30 ms with no two teams alike.
 * **Large pots**: the compiled engine of ``uefacup.draw._probengine`` (numba), imported on
   first use so that nothing else pays for loading it.
 
@@ -21,10 +16,10 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-from collections import defaultdict
 from functools import cache
 from typing import Any
 
+from uefacup.draw._smallprob import solve_small
 from uefacup.draw.teams import Constraints, Pots
 
 __all__ = [
@@ -81,87 +76,6 @@ def solve(pots: Pots, constraints: Constraints) -> tuple[list[list[float]], int,
     """The compiled engine: P(unseeded i meets seeded j) as ``[i][j]``, states, transitions."""
     out: tuple[list[list[float]], int, int] = _engine().solve(pots, constraints)
     return out
-
-
-def solve_small(pots: Pots, constraints: Constraints) -> list[list[float]]:
-    """P(unseeded i meets seeded j) as ``[i][j]`` by a forward pass over the draw's states.
-
-    The caller has checked that the pots can be drawn (``check_drawable``). A state (unseeded
-    left, seeded left) is one integer, ``unseeded << 32 | seeded``, in both the level's table
-    and the completability memo.
-    """
-    n = len(pots.seeded)
-    allowed = tuple(
-        sum(1 << j for j, s in enumerate(pots.seeded) if constraints.allowed(u, s))
-        for u in pots.unseeded
-    )
-    memo: dict[int, bool] = {}
-    matchable = _matcher(allowed, memo)
-    known = memo.get
-    position = {1 << j: j for j in range(n)}
-    out = [[0.0] * n for _ in range(n)]
-    full = (1 << n) - 1
-    level: dict[int, float] = {full << 32 | full: 1.0}
-    for left in range(n, 0, -1):
-        following: defaultdict[int, float] = defaultdict(float)
-        for state, p in level.items():
-            unseeded, seeded = state >> 32, state & 0xFFFFFFFF
-            share = p / left
-            rest = unseeded
-            while rest:
-                low = rest & -rest
-                rest ^= low
-                u = position[low]
-                base = (unseeded ^ low) << 32
-                bits = []
-                children = []
-                candidates = allowed[u] & seeded
-                while candidates:
-                    bit = candidates & -candidates
-                    candidates ^= bit
-                    child = base | (seeded ^ bit)
-                    ok = known(child)
-                    if ok or (ok is None and matchable(child)):
-                        bits.append(bit)
-                        children.append(child)
-                q = share / len(bits)
-                row = out[u]
-                for bit in bits:
-                    row[position[bit]] += q
-                for child in children:
-                    following[child] += q
-        level = following
-    return out
-
-
-def _matcher(allowed: tuple[int, ...], memo: dict[int, bool]) -> Any:
-    """A memoised test on a state ``unseeded << 32 | seeded``: can the unseeded teams all be
-    paired with the seeded ones under ``allowed``? The lowest unseeded team needs an allowed
-    partner after which the rest can still be paired: a recursion over the same states the
-    forward pass visits, so each is settled once (in ``memo``)."""
-
-    def matchable(state: int) -> bool:
-        unseeded = state >> 32
-        if not unseeded:
-            return True
-        found = memo.get(state)
-        if found is not None:
-            return found
-        low = unseeded & -unseeded
-        base = (unseeded ^ low) << 32
-        seeded = state & 0xFFFFFFFF
-        options = allowed[low.bit_length() - 1] & seeded
-        result = False
-        while options:
-            bit = options & -options
-            options ^= bit
-            if matchable(base | (seeded ^ bit)):
-                result = True
-                break
-        memo[state] = result
-        return result
-
-    return matchable
 
 
 def __getattr__(name: str) -> Any:

@@ -17,9 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic_core import ValidationError
 
-from uefacup.draw.pot_schema import DrawSpec, PotFileSpec, problems_of_validation
+from uefacup.draw.pot_schema import (
+    DrawSpec,
+    TeamSpec,
+    draw_validator,
+    file_validator,
+    problems_of_validation,
+)
 from uefacup.draw.teams import Constraints, Pots, Team, check_drawable
 from uefacup.errors import DrawError, PotFileError
 from uefacup.io.text import read_json as read_text_json
@@ -54,11 +60,10 @@ def _specs(data: Any, where: str) -> tuple[list[tuple[DrawSpec, str]], bool]:
     many = isinstance(data, dict) and "draws" in data
     try:
         if many:
-            specs = [
-                (d, f"draws[{i}]") for i, d in enumerate(PotFileSpec.model_validate(data).draws)
-            ]
+            draws = file_validator().validate_python(data)["draws"]
+            specs = [(d, f"draws[{i}]") for i, d in enumerate(draws)]
         else:
-            specs = [(DrawSpec.model_validate(data), "")]
+            specs = [(draw_validator().validate_python(data), "")]
     except ValidationError as exc:
         raise PotFileError(problems_of_validation(exc, where)) from None
     problems = [line for spec, at in specs for line in _meaning(spec, where, at)]
@@ -71,14 +76,16 @@ def _meaning(spec: DrawSpec, where: str, at: str) -> list[str]:
     """What the schema cannot see: a name used twice, a forbidden pair naming no team here."""
     prefix = f"{where}: {at + '.' if at else ''}"
     problems: list[str] = []
-    seen: dict[str, str] = {}
-    for pot in ("seeded", "unseeded"):
-        for i, team in enumerate(getattr(spec, pot)):
-            if team.name in seen:
-                problems.append(f"{prefix}{pot}[{i}].name: {team.name!r} is also {seen[team.name]}")
+    seen: dict[str, tuple[str, int]] = {}  # formatted only for a problem: most files have none
+    for pot, teams in (("seeded", spec["seeded"]), ("unseeded", spec["unseeded"])):
+        for i, team in enumerate(teams):
+            name = team["name"]
+            if name in seen:
+                first, j = seen[name]
+                problems.append(f"{prefix}{pot}[{i}].name: {name!r} is also {first}[{j}]")
             else:
-                seen[team.name] = f"{pot}[{i}]"
-    for i, pair in enumerate(spec.forbidden_pairs):
+                seen[name] = (pot, i)
+    for i, pair in enumerate(spec["forbidden_pairs"]):
         for k, name in enumerate(pair):
             if name not in seen:
                 problems.append(f"{prefix}forbidden_pairs[{i}][{k}]: no team named {name!r}")
@@ -120,7 +127,7 @@ def pots_entry(
     hits = [
         i
         for i, (d, _) in enumerate(specs)
-        if (d.season or "") == season and (d.competition or "") == competition
+        if (d["season"] or "") == season and (d["competition"] or "") == competition
     ]
     if len(hits) != 1:
         found = "no draw" if not hits else f"{len(hits)} draws"
@@ -134,18 +141,18 @@ def pots_entry(
 def _entry(spec: DrawSpec, at: str, where: str) -> PotsEntry:
     """The draw as the procedure takes it; a draw that cannot be made names its place."""
     pots = Pots(
-        tuple(_team(t) for t in spec.seeded),
-        tuple(_team(t) for t in spec.unseeded),
+        tuple(_team(t) for t in spec["seeded"]),
+        tuple(_team(t) for t in spec["unseeded"]),
     )
-    constraints = Constraints().with_pairs((p[0], p[1]) for p in spec.forbidden_pairs)
+    constraints = Constraints().with_pairs((p[0], p[1]) for p in spec["forbidden_pairs"])
     place = f"{where}: {at}" if at else where
     try:
         check_drawable(pots, constraints)
     except DrawError as exc:
         raise DrawError(f"{place}: {exc}") from None
-    label = " ".join(v for v in (spec.competition, spec.season) if v)
+    label = " ".join(v for v in (spec["competition"], spec["season"]) if v)
     return PotsEntry(label or place, pots, constraints)
 
 
-def _team(spec: Any) -> Team:
-    return Team(spec.name, spec.association or "", spec.coefficient, spec.group or None)
+def _team(spec: TeamSpec) -> Team:
+    return Team(spec["name"], spec["association"] or "", spec["coefficient"], spec["group"] or None)

@@ -21,11 +21,11 @@ classes; by symmetry a particular pair of teams gets that number divided by the 
 sizes. Equal keys imply isomorphic states, so a weaker canonical form can only cost memo hits,
 never correctness. ``exact=True`` runs the same recursion in ``Fraction`` arithmetic.
 
-Floats go to ``uefacup.draw._fastprob``: pots of up to eight teams to its plain-Python forward
-pass (``solve_small``, no numpy or numba to import), larger ones to the compiled engine when
-numba is installed (same recursion, keyed by the canonical forms of the components of the
-forbidden graph, in nopython code); without numba, or for pots beyond its limits, the solver
-below runs.
+Floats go to ``uefacup.draw._fastprob``: pots of up to eight teams to the plain-Python forward
+pass of ``uefacup.draw._smallprob`` (``solve_small``, no numpy or numba to import), larger
+ones to the compiled engine when numba is installed (same recursion, keyed by the canonical
+forms of the components of the forbidden graph, in nopython code); without numba, or for pots
+beyond its limits, the solver below runs.
 """
 
 from __future__ import annotations

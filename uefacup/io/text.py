@@ -10,7 +10,6 @@ mapped by ``map_exceptions`` to the package error the caller names, with the fil
 from __future__ import annotations
 
 import json
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +40,8 @@ def read_toml(
     path: str | Path, error: type[UefaCupError] = SeasonError, *, where: str | None = None
 ) -> dict[str, Any]:
     """The TOML document in ``path`` as a dict (tomllib's types)."""
+    import tomllib  # here, not at the top: JSON-only commands need not load it (issue 17)
+
     text = read_text(path, error, where=where)
     with map_exceptions(path, error, where=where):
         return tomllib.loads(text)
