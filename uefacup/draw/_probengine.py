@@ -29,12 +29,12 @@ compiled with numba (nopython mode) and makes the step from a state to its child
   each child's value through the child's class of one member of each parent class: the
   teams of a class other than the two drawn are twins in the child (their forbidden sets
   stay equal), so they share its class, and the member stands for the rest with their count.
-* The children of an unseeded class are worked out ahead, all at once, when the class is
-  first visited: their keys (and each team's class in them) are built and their table
-  slots prefetched, then the records those slots name, then the values the records name.
-  A transition costs a few dependent reads of memory (slot, record, values), and one after
-  the other they were a quarter of the time (``perf`` on the machine code); side by side
-  they overlap.
+* Once the memo has outgrown the caches (``AHEAD_SLOTS``), the children of an unseeded class
+  are worked out ahead, all at once, when the class is first visited: their keys (and each
+  team's class in them) are built and their table slots prefetched, then the records those
+  slots name, then the values the records name. A transition costs a few dependent reads of
+  memory (slot, record, values), and one after the other they were a quarter of the time
+  (``perf`` on the machine code); side by side they overlap.
 * Identical components (equal codes) are interchangeable: transitions into the second and
   later copies would reach isomorphic children, so only the first copy's are made, counted
   with the size of their orbit, and the finished matrix is averaged over the swaps of the
