@@ -346,8 +346,8 @@ class Season:
     coefficient_fallback: CoefficientFallback | None = None
     """How the draw seeds clubs without a club coefficient; None: such clubs are an error."""
     real_pots: dict[RoundKey, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
-    """Rounds whose real seeded and unseeded lists a source gives (draw_groups.csv), complete:
-    ``uefacup draw`` uses them instead of seeding by coefficient."""
+    """Each round's recorded seeded and unseeded clubs (draw_groups.csv), all of its clubs or
+    some: ``uefacup draw`` keeps a recorded club in its pot and seeds the rest by coefficient."""
 
     def __repr__(self) -> str:
         """One line: the whole season would be hundreds of kilobytes in a notebook cell."""

@@ -14,7 +14,8 @@ from uefacup.draw.groups import completable
 from uefacup.errors import DrawError
 
 QUALIFYING_GROUP_SIZES = (8,) * 9 + (10,)
-"""Seed text 003, quoted above (season.toml: the qualifying round's draw.groups)."""
+"""Seed text 003, quoted above (the sizes only; season.toml draws the round as one pool because
+the members are unknown, NOTES.md "Real draws")."""
 
 PROTECT = Constraints(associations=True, groups=False)
 

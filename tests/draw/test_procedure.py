@@ -32,7 +32,9 @@ from uefacup.errors import DrawError
 from uefacup.io.season_folder import load_season
 
 FORMAT = load_season("2002-03").format
-QUALIFYING = rules_for(FORMAT.round("qualifying"))
+QUALIFYING = rules_for(FORMAT.round("qualifying"), (8,) * 9 + (10,))
+"""The qualifying round in the ten groups seed 003 gives by size (the season itself draws it as
+one pool, their members being unknown: NOTES.md "Real draws"); these tests exercise groups."""
 
 
 def check_rules(result: DrawResult) -> None:

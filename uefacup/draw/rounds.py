@@ -145,19 +145,39 @@ def season_pots(
     teams: tuple[Team, ...] | None = None,
     fallback_coefficient: float | None = None,
 ) -> Pots:
-    """The pots of a seeded round: the real ones where the season records them complete
-    (``Season.real_pots``), else seeded by club coefficient under the season's fallback rule."""
+    """The pots of a seeded round: the real ones as far as the season records them
+    (``Season.real_pots``), the rest seeded by club coefficient under the season's fallback rule.
+
+    A club whose pot is recorded keeps it; the clubs whose pot is not recorded fill the places
+    left in each pot in coefficient order. With every club recorded (2002-03's second round)
+    these are the real pots; with one recorded (Iraklis in the first round, a pot worked out
+    from its real tie, NOTES.md "Real draws") it is the coefficient split with that club moved
+    to its pot. ``fallback_coefficient`` (the CLI's override) seeds every club by coefficient.
+    """
     teams = season_teams(season, round_) if teams is None else teams
-    real = season.real_pots.get(round_)
-    if real is not None and fallback_coefficient is None:
-        by_name = {t.name: t for t in teams}
-        if set(by_name) == set(real[0]) | set(real[1]):
-            rank = {t.name: i for i, t in enumerate(seed_pots(teams, fallback=_any(season)).teams)}
-            seeded = sorted((by_name[n] for n in real[0]), key=lambda t: rank[t.name])
-            unseeded = sorted((by_name[n] for n in real[1]), key=lambda t: rank[t.name])
-            return Pots(tuple(seeded), tuple(unseeded))
     fallback = season_fallback(season)
-    return seed_pots(teams, fallback_coefficient=fallback_coefficient, fallback=fallback)
+    real = season.real_pots.get(round_)
+    if real is None or fallback_coefficient is not None:
+        return seed_pots(teams, fallback_coefficient=fallback_coefficient, fallback=fallback)
+    by_name = {t.name: t for t in teams}
+    recorded = set(real[0]) | set(real[1])
+    if not recorded <= set(by_name):
+        return seed_pots(teams, fallback=fallback)
+    half = len(teams) // 2
+    free = half - len(real[0])
+    rest = [t for t in teams if t.name not in recorded]
+    if len(teams) % 2 or free < 0 or free > len(rest):
+        raise DrawError(
+            f"{round_}: draw_groups.csv puts {len(real[0])} seeded and {len(real[1])} unseeded "
+            f"clubs in pots of {half}"
+        )
+    filled = seed_pots(rest, fallback=fallback, seeded_count=free) if rest else Pots((), ())
+    rank = {t.name: i for i, t in enumerate(seed_pots(teams, fallback=_any(season)).teams)}
+    seeded = sorted([*(by_name[n] for n in real[0]), *filled.seeded], key=lambda t: rank[t.name])
+    unseeded = sorted(
+        [*(by_name[n] for n in real[1]), *filled.unseeded], key=lambda t: rank[t.name]
+    )
+    return Pots(tuple(seeded), tuple(unseeded), filled.placements)
 
 
 def _any(season: Season) -> FallbackRule:

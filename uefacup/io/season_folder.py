@@ -167,16 +167,16 @@ def _record(
 def _real_pots(
     record: HistoricalRecord, ties: tuple[Tie, ...]
 ) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
-    """The real pots of each round whose draw_groups.csv lists every club of its real ties,
-    half seeded and half not; a partial list (some rounds' sources name only some clubs) is
-    evidence for NOTES.md, not a draw to repeat."""
+    """The recorded pots of each round whose draw_groups.csv rows all name clubs of its real
+    ties: every club (the real pots) or some (each keeps its recorded pot and the draw seeds the
+    others by coefficient, ``draw.rounds.season_pots``)."""
     out = {}
     for round_ in {e.round for e in record.draws}:
         entries = [e for e in record.draws if e.round == round_]
         seeded = tuple(e.club for e in entries if e.pot == "seeded")
         unseeded = tuple(e.club for e in entries if e.pot == "unseeded")
         clubs = {c for t in ties if t.round == round_ for c in t.clubs}
-        if len(seeded) == len(unseeded) and set(seeded) | set(unseeded) == clubs:
+        if set(seeded) | set(unseeded) <= clubs:
             out[round_] = (seeded, unseeded)
     return out
 
