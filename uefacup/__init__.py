@@ -22,6 +22,7 @@ from __future__ import annotations
 import importlib
 import sys
 import types
+from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -140,18 +141,34 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """Import the module that defines ``name`` the first time it is asked for, and keep it."""
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module 'uefacup' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+def _lazy_names(
+    package: str,
+    where: Mapping[str, str],
+    namespace: MutableMapping[str, Any],
+    public: Iterable[str],
+) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
+    """The ``__getattr__`` and ``__dir__`` of ``package`` (PEP 562): a name of ``where`` is
+    imported from its module the first time it is asked for and kept in ``namespace`` (the
+    package's globals), so the loader runs once a name. ``uefacup.draw`` uses it too; it lives
+    here because importing the package must load no submodule (``uefacup --help`` stays light).
+    """
+    names = tuple(public)
+
+    def __getattr__(name: str) -> Any:
+        module = where.get(name)
+        if module is None:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(module), name)
+        namespace[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted(set(namespace) | set(names))
+
+    return __getattr__, __dir__
 
 
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = _lazy_names(__name__, _WHERE, globals(), __all__)
 
 
 class _Package(types.ModuleType):

@@ -24,9 +24,9 @@ pot-file loader of ``uefacup draw --pots``, say) does not load the season rounds
 sequential procedure and their schemas with it. Type checkers see ordinary imports.
 """
 
-import importlib as _importlib
 from typing import TYPE_CHECKING as _TYPE_CHECKING
-from typing import Any as _Any
+
+from uefacup import _lazy_names
 
 if _TYPE_CHECKING:
     from uefacup.draw.files import PotsEntry, load_pots_file
@@ -123,15 +123,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> _Any:
-    """Import the module that defines ``name`` the first time it is asked for, and keep it."""
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module 'uefacup.draw' has no attribute {name!r}")
-    value = getattr(_importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = _lazy_names(__name__, _WHERE, globals(), __all__)

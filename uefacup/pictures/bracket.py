@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from uefacup.errors import UefaCupError
 from uefacup.model import DecidedBy
-from uefacup.pictures.canvas import new_figure
+from uefacup.pictures.canvas import new_figure, tie_box
 from uefacup.replay import ResolvedTie, SeasonReplay
 from uefacup.report.summary import round_name
 
@@ -147,21 +147,10 @@ def bracket_figure(rep: SeasonReplay, start: str | None = None) -> Figure:
 
 def _draw_box(ax: object, box: _Box, col_w: float, slot_h: float, w: float, h: float) -> None:
     from matplotlib.axes import Axes
-    from matplotlib.patches import FancyBboxPatch
 
     assert isinstance(ax, Axes)
     x, y = box.column * col_w, box.y * slot_h - 0.1
-    ax.add_patch(
-        FancyBboxPatch(
-            (x, y),
-            w,
-            h - 0.05,
-            boxstyle="round,pad=0.02,rounding_size=0.05",
-            facecolor="#f4f6fa",
-            edgecolor="#9aa5b8",
-            linewidth=0.8,
-        )
-    )
+    tie_box(ax, x, y, w, h - 0.05)
     winner = box.tie.outcome.winner
     for n, (club, numbers) in enumerate(club_cells(box.tie)):
         weight = "bold" if club == winner else "normal"

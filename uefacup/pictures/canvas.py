@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 from uefacup.errors import UefaCupError
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["FORMATS", "new_figure", "save"]
+__all__ = ["FORMATS", "new_figure", "save", "tie_box"]
 
 FORMATS = (".png", ".svg", ".pdf")
 DPI = 100
@@ -57,3 +58,21 @@ def _metadata(path: Path) -> dict[str, str | None]:
     if suffix == ".pdf":
         return {"CreationDate": None}
     return {"Software": None}
+
+
+def tie_box(ax: Axes, x: float, y: float, w: float, h: float) -> None:
+    """The rounded box that holds one tie in the bracket pictures (replayed and simulated), so
+    both draw their ties alike."""
+    from matplotlib.patches import FancyBboxPatch
+
+    ax.add_patch(
+        FancyBboxPatch(
+            (x, y),
+            w,
+            h,
+            boxstyle="round,pad=0.02,rounding_size=0.05",
+            facecolor="#f4f6fa",
+            edgecolor="#9aa5b8",
+            linewidth=0.8,
+        )
+    )

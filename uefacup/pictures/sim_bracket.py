@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from uefacup.errors import UefaCupError
 from uefacup.model import Season
-from uefacup.pictures.canvas import new_figure
+from uefacup.pictures.canvas import new_figure, tie_box
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -197,19 +197,7 @@ def _feeds(boxes: list[list[_Box]], column: int, box: _Box) -> int:
 def _box(
     ax: Axes, box: _Box, x: float, y: float, w: float, h: float, clubs: tuple[str, ...]
 ) -> None:
-    from matplotlib.patches import FancyBboxPatch
-
-    ax.add_patch(
-        FancyBboxPatch(
-            (x, y),
-            w,
-            h - 0.1,
-            boxstyle="round,pad=0.02,rounding_size=0.05",
-            facecolor="#f4f6fa",
-            edgecolor="#9aa5b8",
-            linewidth=0.8,
-        )
-    )
+    tie_box(ax, x, y, w, h - 0.1)
     for n, (club, p) in enumerate(zip(box.clubs, box.through, strict=True)):
         weight = "bold" if club == box.favourite else "normal"
         row_y = y + 0.22 + n * 0.32
