@@ -22,8 +22,10 @@ states are listed level by level instead (all states with k teams a pot, then th
 half-states, then the states with k - 1), deduplicated by the engine's canonical keys, and the
 values are worked out from the bottom level up, keeping only the values of two levels and
 one level of half-states. Everything is by class (twins merged), as in the engine; a class's
-value is the value of any one pair of its teams. The forbidden opponents' children are the
-only transitions still made one by one (about 1.5 a drawn class on 2014/15).
+value is the value of any one pair of its teams. While listing, each link from a node to a
+child keeps the map from the node's classes to the child's (a byte a class), so the value pass
+reads values through maps and builds no key; the child of a forbidden opponent (about 1.5 a
+drawn class on 2014/15) is reached through its half-state's link, composing two maps.
 
 Each run of the script compiles into a fresh numba cache directory (``NUMBA_CACHE_DIR``, a
 temporary directory) in a first child process, then times each engine in its own child that
@@ -43,6 +45,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -126,6 +129,9 @@ def _expand_py(
     cnt_l: Any,
     scr: Any,
     mscr: Any,
+    mp: Any,
+    nd_mapoff: Any,
+    cscr: Any,
 ) -> int:
     """Children of nodes ``p0..p1`` by one team of each class of one side; returns the next
     parent to do (``p1`` when all done; earlier when a table needs room)."""
@@ -147,6 +153,7 @@ def _expand_py(
     ent, ctab, kd, ktab, kpool, spool, cnt = tables
     x_e, x_code, x_key, src = scr
     adj, owner, st_u, st_m, chosen = mscr
+    mu, ms, ru, r2u, rs, r2s, xlu, xls, _mapu, _maps, _acc = cscr
     step = 2 * n + 4
     big = (n + 1) * (n + 2) * step
     lim_ent = min(ent.shape[0], ctab.shape[0] // 2) - big
@@ -165,6 +172,7 @@ def _expand_py(
             or cnt_l[1] + n + 1 > lk.shape[0]
             or cnt_l[2] + (n + 1) * (n + 1) > cepool.shape[0]
             or cnt_l[3] + (n + 1) * (n + 3) > kp.shape[0]
+            or cnt_l[5] + 2 * (n + 1) * (n + 1) > mp.shape[0]
         ):
             return p
         if nd_dead[p]:
@@ -175,6 +183,12 @@ def _expand_py(
         ncl = ((hdr >> 8) & 0xFF) if seeded else (hdr & 0xFF)
         nd_link[p] = cnt_l[1]
         cnt_l[1] += ncl
+        pncu = hdr & 0xFF
+        pncs = (hdr >> 8) & 0xFF
+        width = pncu + pncs
+        nd_mapoff[p] = cnt_l[5]
+        cnt_l[5] += ncl * width
+        _classes(um, sm, nd_labu, nd_labs, p, pncu, pncs, n, mu, ms, ru, r2u, rs, r2s)
         nc = nd_nc[p]
         for q in range(nc):
             src[q] = cepool[nd_ce0[p] + q]
@@ -207,6 +221,7 @@ def _expand_py(
                         found = i
                         break
                 slot = (slot + 1) & hmask
+            new = found < 0
             if found < 0:
                 found = cnt_l[0]
                 cnt_l[0] += 1
@@ -233,7 +248,27 @@ def _expand_py(
                 for q in range(n):
                     nd_labu[found, 0, q] = -1
                     nd_labs[found, 0, q] = -1
-                _labels(k, x_e, x_code, ent, kd, n, cum, csm, x_key[0], nd_labu, nd_labs, found, 0)
+            _labels(k, x_e, x_code, ent, kd, n, cum, csm, x_key[0], xlu, xls, 0, 0)
+            if new:
+                g = cum
+                while g:
+                    low = g & -g
+                    g ^= low
+                    tt = _bitpos(low)
+                    nd_labu[found, 0, tt] = xlu[0, 0, tt]
+                g = csm
+                while g:
+                    low = g & -g
+                    g ^= low
+                    tt = _bitpos(low)
+                    nd_labs[found, 0, tt] = xls[0, 0, tt]
+            base = nd_mapoff[p] + c * width
+            for i in range(pncu):
+                ti = r2u[i] if (not seeded and i == c) else ru[i]
+                mp[base + i] = xlu[0, 0, ti] if ti >= 0 else -1
+            for j in range(pncs):
+                tj = r2s[j] if (seeded and j == c) else rs[j]
+                mp[base + pncu + j] = xls[0, 0, tj] if tj >= 0 else -1
             lk[nd_link[p] + c] = found
     return p1
 
@@ -312,13 +347,15 @@ def _half_values_py(
     vpool: Any,
     scr: Any,
     cscr: Any,
+    mp: Any,
+    nd_mapoff: Any,
 ) -> int:
     """G of half-states ``h0..h1`` from the values of their children (states one level down)."""
     (
         nd_um,
         nd_sm,
-        nd_ce0,
-        nd_nc,
+        _nd_ce0,
+        _nd_nc,
         nd_hdr,
         nd_labu,
         nd_labs,
@@ -326,21 +363,11 @@ def _half_values_py(
         nd_dead,
         _nd_hash,
         _nd_koff,
-        cepool,
+        _cepool,
         _kp,
     ) = nodes
-    ent, ctab, kd, ktab, kpool, spool, cnt = tables
-    x_e, x_code, x_key, src = scr
-    mu, ms, ru, r2u, rs, r2s, xlu, xls, mapu, maps, acc = cscr
-    step = 2 * n + 4
-    big = (n + 1) * (n + 2) * step
-    lim_ent = min(ent.shape[0], ctab.shape[0] // 2) - big
-    lim_codes = min(kd.shape[0], ktab.shape[0] // 2) - big
-    lim_kpool = kpool.shape[0] - big * 3 * n
-    lim_spool = spool.shape[0] - big
+    mu, ms, ru, r2u, rs, r2s, _xlu, _xls, _mapu, _maps, acc = cscr
     for y in range(h0, h1):
-        if cnt[0] > lim_ent or cnt[1] > lim_codes or cnt[2] > lim_kpool or cnt[3] > lim_spool:
-            return y
         hdr = nd_hdr[y]
         ncu = hdr & 0xFF
         ncs = (hdr >> 8) & 0xFF
@@ -352,31 +379,20 @@ def _half_values_py(
         for i in range(ncu):
             for j in range(ncs):
                 acc[i, j] = 0.0
-        nc = nd_nc[y]
-        for q in range(nc):
-            src[q] = cepool[nd_ce0[y] + q]
+        width = ncu + ncs
         for b in range(ncs):
             z = lk[nd_link[y] + b]
             if nd_dead[z]:
                 continue
-            s = rs[b]
-            k = _remove(nc, src, s, True, fu, fs, n, tables, canon, x_e)
-            csm = sm & ~(1 << s)
-            _klen, _hh = _key(k, x_e, x_code, ent, kd, um, csm, x_key)
-            _labels(k, x_e, x_code, ent, kd, n, um, csm, x_key[0], xlu, xls, 0, 0)
+            base = nd_mapoff[y] + b * width
             zncs = (nd_hdr[z] >> 8) & 0xFF
-            for i in range(ncu):
-                mapu[i] = xlu[0, 0, ru[i]]
-            for j in range(ncs):
-                tj = rs[j] if j != b else r2s[j]
-                maps[j] = xls[0, 0, tj] if tj >= 0 else 0
             vo = nd_val[z]
             for i in range(ncu):
-                row = vo + mapu[i] * zncs
+                row = vo + mp[base + i] * zncs
                 for j in range(ncs):
                     m = ms[b] - (1 if j == b else 0)
                     if m > 0:
-                        acc[i, j] += m * vpool[row + maps[j]]
+                        acc[i, j] += m * vpool[row + mp[base + ncu + j]]
         base = nd_val[y]
         for i in range(ncu):
             for j in range(ncs):
@@ -404,14 +420,16 @@ def _state_values_py(
     scr: Any,
     cscr: Any,
     e2: Any,
+    mp: Any,
+    nd_mapoff: Any,
 ) -> int:
     """V of states ``x0..x1``: for each unseeded class, its half-state's G less the children by
     a forbidden opponent, plus the tie drawn now."""
     (
         nd_um,
         nd_sm,
-        nd_ce0,
-        nd_nc,
+        _nd_ce0,
+        _nd_nc,
         nd_hdr,
         nd_labu,
         nd_labs,
@@ -419,25 +437,14 @@ def _state_values_py(
         nd_dead,
         _nd_hash,
         _nd_koff,
-        cepool,
+        _cepool,
         _kp,
     ) = nodes
-    ent, ctab, kd, ktab, kpool, spool, cnt = tables
-    x_e, x_code, x_key, src = scr
-    mu, ms, ru, r2u, rs, r2s, xlu, xls, mapu, maps, acc = cscr
-    step = 2 * n + 4
-    big = (n + 1) * (n + 2) * step
-    lim_ent = min(ent.shape[0], ctab.shape[0] // 2) - big
-    lim_codes = min(kd.shape[0], ktab.shape[0] // 2) - big
-    lim_kpool = kpool.shape[0] - big * 3 * n
-    lim_spool = spool.shape[0] - big
+    mu, ms, ru, r2u, rs, r2s, _xlu, _xls, mapu, maps, acc = cscr
     alive = np.zeros(64, np.int64)
     ymapu = np.zeros(64, np.int64)
     ymaps = np.zeros(64, np.int64)
-    yb = np.zeros(256, np.int64)
     for x in range(x0, x1):
-        if cnt[0] > lim_ent or cnt[1] > lim_codes or cnt[2] > lim_kpool or cnt[3] > lim_spool:
-            return x
         if nd_dead[x]:
             continue
         hdr = nd_hdr[x]
@@ -451,69 +458,57 @@ def _state_values_py(
         for i in range(ncu):
             for j in range(ncs):
                 acc[i, j] = 0.0
-        nc = nd_nc[x]
-        for q in range(nc):
-            src[q] = cepool[nd_ce0[x] + q]
+        width = ncu + ncs
         for a in range(ncu):
             u = ru[a]
             y = lk[nd_link[x] + a]
-            k = _remove(nc, src, u, False, fu, fs, n, tables, canon, x_e)
-            cum = um & ~(1 << u)
-            _key(k, x_e, x_code, ent, kd, cum, sm, x_key)
-            _labels(k, x_e, x_code, ent, kd, n, cum, sm, x_key[0], xlu, xls, 0, 0)
-            for q in range(k):
-                yb[q] = x_e[q]
+            base = nd_mapoff[x] + a * width
             for i in range(ncu):
-                ti = ru[i] if i != a else r2u[i]
-                ymapu[i] = xlu[0, 0, ti] if ti >= 0 else -1
+                ymapu[i] = mp[base + i]
             for j in range(ncs):
-                ymaps[j] = xls[0, 0, rs[j]]
+                ymaps[j] = mp[base + ncu + j]
             ylink = nd_link[y]
+            yncu = nd_hdr[y] & 0xFF
+            yncs = (nd_hdr[y] >> 8) & 0xFF
             na = 0
             for j in range(ncs):
                 alive[j] = 0 if nd_dead[lk[ylink + ymaps[j]]] else 1
                 if not (fu[u] >> rs[j]) & 1:
                     na += ms[j] * alive[j]
-            # G of the half-state, every team's pair
-            yncs = (nd_hdr[y] >> 8) & 0xFF
             go = nd_val[y]
             for i in range(ncu):
                 for j in range(ncs):
                     e2[i, j] = 0.0
-            if (nd_hdr[y] & 0xFF) > 0:
+            if yncu > 0:
                 for i in range(ncu):
                     if ymapu[i] < 0:
                         continue
                     row = go + ymapu[i] * yncs
                     for j in range(ncs):
                         e2[i, j] = gpool[row + ymaps[j]]
-            # less the children by an opponent a may not meet
+            ywidth = yncu + yncs
             for f in range(ncs):
                 if not (fu[u] >> rs[f]) & 1 or alive[f] == 0:
                     continue
-                s = rs[f]
-                k2 = _remove(k, yb, s, True, fu, fs, n, tables, canon, x_e)
-                csm = sm & ~(1 << s)
-                _klen, _hh = _key(k2, x_e, x_code, ent, kd, cum, csm, x_key)
-                _labels(k2, x_e, x_code, ent, kd, n, cum, csm, x_key[0], xlu, xls, 0, 0)
-                z = lk[ylink + ymaps[f]]
+                yb = ymaps[f]
+                z = lk[ylink + yb]
+                zbase = nd_mapoff[y] + yb * ywidth
                 zncs = (nd_hdr[z] >> 8) & 0xFF
                 vo = nd_val[z]
+                if vo < 0:
+                    continue
                 for i in range(ncu):
-                    ti = ru[i] if i != a else r2u[i]
-                    mapu[i] = xlu[0, 0, ti] if ti >= 0 else -1
+                    mapu[i] = mp[zbase + ymapu[i]] if ymapu[i] >= 0 else -1
                 for j in range(ncs):
-                    tj = rs[j] if j != f else r2s[j]
-                    maps[j] = xls[0, 0, tj] if tj >= 0 else -1
-                if vo >= 0:
-                    for i in range(ncu):
-                        if mapu[i] < 0:
-                            continue
-                        row = vo + mapu[i] * zncs
-                        for j in range(ncs):
-                            m = ms[f] - (1 if j == f else 0)
-                            if m > 0:
-                                e2[i, j] -= m * vpool[row + maps[j]]
+                    maps[j] = mp[zbase + yncu + ymaps[j]]
+                for i in range(ncu):
+                    if mapu[i] < 0:
+                        continue
+                    row = vo + mapu[i] * zncs
+                    for j in range(ncs):
+                        m = ms[f] - (1 if j == f else 0)
+                        if m > 0:
+                            e2[i, j] -= m * vpool[row + maps[j]]
             for i in range(ncu):
                 mi = mu[a] - (1 if i == a else 0)
                 if mi == 0:
@@ -589,7 +584,7 @@ _room = _jit(_room_py)
 _NODE_FIELDS = ("um", "sm", "ce0", "nc", "hdr", "labu", "labs", "link", "dead", "hash", "koff")
 
 
-def solve(fu: Any, fs: Any, n: int) -> tuple[Any, dict[str, Any]]:
+def solve(fu: Any, fs: Any, n: int, threads: int = 2) -> tuple[Any, dict[str, Any]]:
     """P(unseeded i meets seeded j) for the forbidden sets ``fu``/``fs``; and the run's counts.
 
     Nodes (states and half-states) are numbered level by level from the root; ``levels`` holds
@@ -611,9 +606,19 @@ def solve(fu: Any, fs: Any, n: int) -> tuple[Any, dict[str, Any]]:
     nodes_l.append(np.zeros(cap * 4, np.int64))  # components of each node, in key order
     nodes_l.append(np.zeros(cap * 4, np.int64))  # keys (for the level's hash table)
     lk = np.zeros(cap * 4, np.int64)
-    cnt_l = np.zeros(5, np.int64)  # nodes, links, components, key words, nodes of this level
+    mp = np.zeros(cap * 16, np.int8)  # each link's map: the parent's classes -> the child's
+    nd_mapoff = np.zeros(cap, np.int64)
+    cnt_l = np.zeros(6, np.int64)  # nodes, links, components, key words, this level's, maps
     scr = tuple(np.zeros(size, np.int64) for size in (64, 64, 64, 256))
     mscr = tuple(np.zeros(64, np.int64) for _ in range(5))
+    cscr = (
+        *(np.zeros(64, np.int64) for _ in range(6)),
+        np.full((1, 1, n), -1, np.int8),
+        np.full((1, 1, n), -1, np.int8),
+        np.zeros(64, np.int64),
+        np.zeros(64, np.int64),
+        np.zeros((n + 1, n + 1)),
+    )
     full = (1 << n) - 1
     pu, ps = canon[3], canon[4]
     k = _split(full, full, fu, fs, pu, ps, 0)
@@ -637,7 +642,15 @@ def solve(fu: Any, fs: Any, n: int) -> tuple[Any, dict[str, Any]]:
         tables = _room(tables, (n + 1) * (n + 2) * (2 * n + 4), n)
 
     def grow_nodes() -> None:
-        nonlocal nodes_l, lk
+        nonlocal nodes_l, lk, mp, nd_mapoff
+        if cnt_l[5] + 4 * (n + 1) * (n + 1) > mp.shape[0]:
+            bigger = np.zeros(2 * mp.shape[0] + 4 * (n + 1) * (n + 1), np.int8)
+            bigger[: mp.shape[0]] = mp
+            mp = bigger
+        if cnt_l[0] + 4 * (n + 1) * (n + 3) > nd_mapoff.shape[0]:
+            bigger = np.zeros(2 * nd_mapoff.shape[0] + 4 * (n + 1) * (n + 3), np.int64)
+            bigger[: nd_mapoff.shape[0]] = nd_mapoff
+            nd_mapoff = bigger
         room = (n + 1) * (n + 3) * 4
         for i, arr in enumerate(nodes_l):
             used = cnt_l[0] if i < 11 else cnt_l[2 if i == 11 else 3]
@@ -664,7 +677,23 @@ def solve(fu: Any, fs: Any, n: int) -> tuple[Any, dict[str, Any]]:
         p = p0
         while p < p1:
             p = _expand(
-                seeded, p, p1, fu, fs, n, tables, canon, tuple(nodes_l), lk, htab, cnt_l, scr, mscr
+                seeded,
+                p,
+                p1,
+                fu,
+                fs,
+                n,
+                tables,
+                canon,
+                tuple(nodes_l),
+                lk,
+                htab,
+                cnt_l,
+                scr,
+                mscr,
+                mp,
+                nd_mapoff,
+                cscr,
             )
             if p < p1:
                 grow_tables()
@@ -695,35 +724,92 @@ def solve(fu: Any, fs: Any, n: int) -> tuple[Any, dict[str, Any]]:
         nd_val[r0:r1] = np.where(size > 0, ends - size, -1)
         return int(ends[-1]) if len(ends) else 0
 
-    cscr = (
-        *(np.zeros(64, np.int64) for _ in range(6)),
-        np.full((1, 1, n), -1, np.int8),
-        np.full((1, 1, n), -1, np.int8),
-        np.zeros(64, np.int64),
-        np.zeros(64, np.int64),
-        np.zeros((n + 1, n + 1)),
-    )
-    e2 = np.zeros((n + 1, n + 1))
     low = np.zeros(max(1, offsets(*levels[-1])))
     peak_values = 0
+    # the value pass reads what the listing made and writes each node's own values: its
+    # ranges are split between threads, each with its own scratch
+    scratch = [
+        (
+            (
+                *(np.zeros(64, np.int64) for _ in range(6)),
+                np.full((1, 1, n), -1, np.int8),
+                np.full((1, 1, n), -1, np.int8),
+                np.zeros(64, np.int64),
+                np.zeros(64, np.int64),
+                np.zeros((n + 1, n + 1)),
+            ),
+            np.zeros((n + 1, n + 1)),
+        )
+        for _ in range(threads)
+    ]
+
+    def split(kernel: Any, r0: int, r1: int, args: Any) -> None:
+        cuts = [r0 + (r1 - r0) * t // threads for t in range(threads + 1)]
+        workers = [
+            threading.Thread(target=kernel, args=(cuts[t], cuts[t + 1], *args[t]))
+            for t in range(threads)
+        ]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+
     for li in range(len(levels) - 2, 0, -2):
         h0, h1 = levels[li]
         x0, x1 = levels[li - 1]
         g = np.zeros(max(1, offsets(h0, h1)))
-        y = h0
-        while y < h1:
-            y = _half_values(y, h1, fu, fs, n, tables, canon, nodes, lk, nd_val, g, low, scr, cscr)
-            if y < h1:
-                grow_tables()
+        split(
+            _half_values,
+            h0,
+            h1,
+            [
+                (
+                    fu,
+                    fs,
+                    n,
+                    tables,
+                    canon,
+                    nodes,
+                    lk,
+                    nd_val,
+                    g,
+                    low,
+                    scr,
+                    scratch[t][0],
+                    mp,
+                    nd_mapoff,
+                )
+                for t in range(threads)
+            ],
+        )
         high = np.zeros(max(1, offsets(x0, x1)))
         peak_values = max(peak_values, low.nbytes + g.nbytes + high.nbytes)
-        x = x0
-        while x < x1:
-            x = _state_values(
-                x, x1, fu, fs, n, tables, canon, nodes, lk, nd_val, high, g, low, scr, cscr, e2
-            )
-            if x < x1:
-                grow_tables()
+        split(
+            _state_values,
+            x0,
+            x1,
+            [
+                (
+                    fu,
+                    fs,
+                    n,
+                    tables,
+                    canon,
+                    nodes,
+                    lk,
+                    nd_val,
+                    high,
+                    g,
+                    low,
+                    scr,
+                    scratch[t][0],
+                    scratch[t][1],
+                    mp,
+                    nd_mapoff,
+                )
+                for t in range(threads)
+            ],
+        )
         low = high
     done = time.perf_counter()
     ncs = (hdr[0] >> 8) & 0xFF
@@ -736,6 +822,7 @@ def solve(fu: Any, fs: Any, n: int) -> tuple[Any, dict[str, Any]]:
         "states": states,
         "half_states": int(cnt_l[0]) - states,
         "links": int(cnt_l[1]),
+        "map_mb": int(cnt_l[5]) / 2**20,
         "listing_s": listed - started,
         "values_s": done - listed,
         "peak_values_mb": peak_values / 2**20,
@@ -869,7 +956,7 @@ def main() -> None:
                 label = {
                     "engine-2": "engine, 2 threads",
                     "engine-1": "engine, 1 thread",
-                    "levels": "levels, 1 thread",
+                    "levels": "levels",
                 }[engine]
                 print(
                     f"{index:>4}  {label:<18} {run['seconds']:8.2f} {run['peak_mb']:8.0f} "
@@ -878,8 +965,8 @@ def main() -> None:
                 if engine == "levels":
                     print(
                         f"      (listing {run['listing_s']:.2f} s, values {run['values_s']:.2f} s,"
-                        f" {run['links']:,} links, values of three levels at most "
-                        f"{run['peak_values_mb']:.0f} MB)"
+                        f" {run['links']:,} links, maps {run['map_mb']:.0f} MB, values of three"
+                        f" levels at most {run['peak_values_mb']:.0f} MB)"
                     )
             sys.stdout.flush()
 
