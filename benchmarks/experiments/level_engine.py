@@ -2,8 +2,9 @@
 
 Why it is kept: it is the one formulation of the exact pairing probabilities that makes far
 fewer child keys than the engine of ``uefacup.draw._probengine`` (7.1 million against 27.5
-million on 2014/15), it is exact (equal to that engine to 7e-17 on 2014/15 and 2015/16, and to
-the pure-Python solver to 1.1e-16 on random pots), and it still misses the 5 s / 500 MB target
+million on 2014/15), it is exact (equal to that engine to 1.1e-16 or better on four 16 v 16
+draws, and to the pure-Python solver to 2.2e-16 on random pots), and it still misses the target
+of 5 s and 500 MB: 6.3-6.9 s and 925 MB on 2014/15 against the engine's 5.8-5.9 s and 470 MB
 (``benchmarks/README.md``, ninth session). The next attempt can start from numbers, not from a
 blank page.
 
@@ -25,7 +26,8 @@ one level of half-states. Everything is by class (twins merged), as in the engin
 value is the value of any one pair of its teams. While listing, each link from a node to a
 child keeps the map from the node's classes to the child's (a byte a class), so the value pass
 reads values through maps and builds no key; the child of a forbidden opponent (about 1.5 a
-drawn class on 2014/15) is reached through its half-state's link, composing two maps.
+drawn class on 2014/15) is reached through its half-state's link, composing two maps. The
+listing runs on one thread; the value pass splits each level's nodes between two.
 
 Each run of the script compiles into a fresh numba cache directory (``NUMBA_CACHE_DIR``, a
 temporary directory) in a first child process, then times each engine in its own child that
