@@ -59,12 +59,10 @@ from uefacup.draw._probengine import (
     _E_LAB,
     _bitpos,
     _entry,
-    _grow_i,
-    _grow_rows,
+    _grow_components,
     _key,
     _labels,
     _matchable,
-    _mix,
     _pieces,
     _split,
     _tables,
@@ -543,46 +541,6 @@ def _rehash_py(htab: Any, nd_hash: Any, i0: int, i1: int) -> None:
 _rehash = _jit(_rehash_py)
 
 
-def _room_py(tables: Any, step: int, n: int) -> Any:
-    """The component tables with room for ``step`` more components, codes and pieces."""
-    ent, ctab, kd, ktab, kpool, spool, cnt = tables
-    while cnt[0] + 4 * step > ent.shape[0]:
-        ent = _grow_rows(ent, 2 * ent.shape[0])
-    if 2 * (cnt[0] + 4 * step) > ctab.shape[0]:
-        size = ctab.shape[0]
-        while 2 * (cnt[0] + 4 * step) > size:
-            size *= 2
-        ctab = np.full(size, -1, np.int64)
-        cmask = ctab.shape[0] - 1
-        for ee in range(cnt[0]):
-            h3 = _mix(np.uint64(ent[ee, 0]) * np.uint64(0x9E3779B97F4A7C15) ^ np.uint64(ent[ee, 1]))
-            sl = np.int64(h3 & np.uint64(cmask))
-            while ctab[sl] >= 0:
-                sl = (sl + 1) & cmask
-            ctab[sl] = ee
-    while cnt[1] + 4 * step > kd.shape[0]:
-        kd = _grow_rows(kd, 2 * kd.shape[0])
-    if 2 * (cnt[1] + 4 * step) > ktab.shape[0]:
-        size = ktab.shape[0]
-        while 2 * (cnt[1] + 4 * step) > size:
-            size *= 2
-        ktab = np.full(size, -1, np.int64)
-        kmask = ktab.shape[0] - 1
-        for kk in range(cnt[1]):
-            sl = np.int64(np.uint64(kd[kk, 0]) & np.uint64(kmask))
-            while ktab[sl] >= 0:
-                sl = (sl + 1) & kmask
-            ktab[sl] = kk
-    while cnt[2] + 4 * step * 3 * n > kpool.shape[0]:
-        kpool = _grow_i(kpool, 2 * kpool.shape[0] + 4 * step * 3 * n)
-    while cnt[3] + 8 * step > spool.shape[0]:
-        spool = _grow_i(spool, 2 * spool.shape[0])
-    return (ent, ctab, kd, ktab, kpool, spool, cnt)
-
-
-_room = _jit(_room_py)
-
-
 _NODE_FIELDS = ("um", "sm", "ce0", "nc", "hdr", "labu", "labs", "link", "dead", "hash", "koff")
 
 
@@ -641,7 +599,7 @@ def solve(fu: Any, fs: Any, n: int, threads: int = 2) -> tuple[Any, dict[str, An
 
     def grow_tables() -> None:
         nonlocal tables
-        tables = _room(tables, (n + 1) * (n + 2) * (2 * n + 4), n)
+        tables = _grow_components(tables, (n + 1) * (n + 2) * (2 * n + 4), n)
 
     def grow_nodes() -> None:
         nonlocal nodes_l, lk, mp, nd_mapoff
@@ -862,7 +820,7 @@ def child(path: Path, index: int, engine: str) -> None:
         ws = [sum(1 << i for i in range(9) if wu[i] >> j & 1) for j in range(9)]
         solve(np.array(wu, np.int64), np.array(ws, np.int64), 9)
         tables, _, _ = _tables(1, 1)
-        _room(tables, 1, 1)
+        _grow_components(tables, 1, 1)
         _rehash(np.full(4, -1, np.int64), np.zeros(1, np.uint64), 0, 0)
         start = time.perf_counter()
         out, stats = solve(fu, fs, n)

@@ -2002,10 +2002,10 @@ def _frames_py(nu0: int, ns0: int) -> tuple[Any, Any]:
 _frames = _frames_py
 
 
-def _grow_py(tables: Any, table: Any, kaddr: Any, states: int, n: int) -> tuple[Any, Any]:
-    """The tables with room for the next steps of both threads (see the limits in ``_run``)."""
+def _grow_components_py(tables: Any, step: int, n: int) -> Any:
+    """The component tables (``_entry``, ``_pieces``) with room for four times ``step`` more
+    components and codes, each doubled at most once."""
     ent, ctab, kd, ktab, kpool, spool, cnt = tables
-    step = 2 * n + 4
     if cnt[0] + 4 * step > ent.shape[0]:
         ent = _grow_rows(ent, 2 * ent.shape[0])
     if 2 * (cnt[0] + 4 * step) > ctab.shape[0]:
@@ -2031,6 +2031,15 @@ def _grow_py(tables: Any, table: Any, kaddr: Any, states: int, n: int) -> tuple[
         kpool = _grow_i(kpool, 2 * kpool.shape[0] + 4 * step * 3 * n)
     if cnt[3] + 8 * step > spool.shape[0]:
         spool = _grow_i(spool, 2 * spool.shape[0])
+    return (ent, ctab, kd, ktab, kpool, spool, cnt)
+
+
+_grow_components = _jit(_grow_components_py)
+
+
+def _grow_py(tables: Any, table: Any, kaddr: Any, states: int, n: int) -> tuple[Any, Any]:
+    """The tables with room for the next steps of both threads (see the limits in ``_run``)."""
+    tables = _grow_components(tables, 2 * n + 4, n)
     while 2 * (states + 16) > table.shape[0]:
         # the table keeps only 32 bits of each hash: work the hashes out again
         old = table
@@ -2049,7 +2058,7 @@ def _grow_py(tables: Any, table: Any, kaddr: Any, states: int, n: int) -> tuple[
                 while table[slot] != -1:
                     slot = (slot + 1) & mask
                 table[slot] = old[q]
-    return (ent, ctab, kd, ktab, kpool, spool, cnt), table
+    return tables, table
 
 
 _grow = _jit(_grow_py)
